@@ -66,4 +66,14 @@ final class Body {
             w.u8(0);
         }
     }
+
+    /**
+     * The response layout shared by QUERY_DIRECTORY (2.2.34), CHANGE_NOTIFY (2.2.36) and QUERY_INFO (2.2.38):
+     * StructureSize (2) = 9, OutputBufferOffset (2), OutputBufferLength (4), Buffer at 0x48.
+     */
+    static void outputBuffer(WireWriter w, byte[] b, int off, int len) {
+        int at = w.position() + 8;
+        w.u16(9).u16(at).u32(len).bytes(b, off, len);
+        padIfEmpty(w, len);
+    }
 }
