@@ -1,5 +1,6 @@
 package org.bossa.smb2.wire;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -67,6 +68,15 @@ public final class WireWriter {
     public WireWriter bytes(byte[] b, int off, int len) {
         ensure(len);
         System.arraycopy(b, off, buf, pos, len);
+        pos += len;
+        return this;
+    }
+
+    /** Copies the remaining bytes of {@code src} without moving its position (bulk payloads: READ data). */
+    public WireWriter bytes(ByteBuffer src) {
+        int len = src.remaining();
+        ensure(len);
+        src.get(src.position(), buf, pos, len);
         pos += len;
         return this;
     }

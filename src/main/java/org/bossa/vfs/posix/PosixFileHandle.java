@@ -1,0 +1,501 @@
+package org.bossa.vfs.posix;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.vfs.DirectoryReader;
+import org.bossa.vfs.FileHandle;
+import org.bossa.vfs.FileStat;
+import org.bossa.vfs.FsStat;
+import org.bossa.vfs.Names;
+import org.bossa.vfs.OpenMode;
+import org.bossa.vfs.VfsException;
+
+/**
+ * A {@link FileHandle} on a Linux descriptor. Data I/O goes through FFM (pread64/pwrite64), via a
+ * native bounce buffer for heap buffers and arrays. Calls that the kernel refuses on O_PATH
+ * descriptors (xattrs, fchmod, futimens) go through the descriptor's /proc/self/fd/N magic link,
+ * which names exactly the inode already open, so no path inside the share is walked again.
+ */
+final class PosixFileHandle implements FileHandle {
+
+    /** Largest bounce buffer for heap I/O; larger requests loop. */
+    private static final int BOUNCE_MAX = 1 << 20;
+
+    private final FdGuard guard;
+    private final OpenMode mode;
+    private final boolean created;
+
+    PosixFileHandle(int fd, OpenMode mode, boolean created) {
+        this.guard = new FdGuard(fd);
+        this.mode = mode;
+        this.created = created;
+    }
+
+    /**
+     * Wraps a freshly opened descriptor after checking its type: NON_DIRECTORY refuses a directory
+     * (FILE_IS_A_DIRECTORY); a data handle (not O_PATH) must be a regular file or directory, since
+     * FIFOs, sockets and devices have no business in a share (ACCESS_DENIED). Closes {@code fd} on
+     * refusal.
+     */
+    static PosixFileHandle wrap(int fd, OpenMode mode, boolean created, String path) {
+        boolean pathOnly = mode.access() == OpenMode.Access.PATH;
+        if (pathOnly && mode.kind() != OpenMode.Kind.NON_DIRECTORY) {
+            return new PosixFileHandle(fd, mode, created);
+        }
+        int type;
+        try (Sys sys = new Sys()) {
+            MemorySegment b = sys.alloc(Statx.SIZE);
+            if (sys.statx(fd, "", LibC.AT_EMPTY_PATH, Statx.STATX_TYPE, b) < 0) {
+                VfsException e = sys.fail("statx", path);
+                Sys.close(fd);
+                throw e;
+            }
+            type = Statx.mode(b) & FileStat.S_IFMT;
+        }
+        if (type == FileStat.S_IFDIR && mode.kind() == OpenMode.Kind.NON_DIRECTORY) {
+            Sys.close(fd);
+            throw new VfsException(Errno.EISDIR, NtStatus.FILE_IS_A_DIRECTORY, "is a directory: " + path);
+        }
+        if (!pathOnly && type != FileStat.S_IFDIR && type != FileStat.S_IFREG) {
+            Sys.close(fd);
+            throw new VfsException(NtStatus.ACCESS_DENIED, "not a regular file or directory: " + path);
+        }
+        return new PosixFileHandle(fd, mode, created);
+    }
+
+    @Override
+    public int fd() {
+        return guard.rawFd();
+    }
+
+    @Override
+    public OpenMode mode() {
+        return mode;
+    }
+
+    @Override
+    public boolean created() {
+        return created;
+    }
+
+    private boolean pathOnly() {
+        return mode.access() == OpenMode.Access.PATH;
+    }
+
+    private static String procPath(int fd) {
+        return "/proc/self/fd/" + fd;
+    }
+
+    @Override
+    public FileStat stat() {
+        int fd = guard.acquire();
+        try {
+            return statAt(fd, "", LibC.AT_EMPTY_PATH);
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public FileStat statAt(String name) {
+        Names.checkLocalName(name);
+        int fd = guard.acquire();
+        try {
+            return statAt(fd, name);
+        } finally {
+            guard.release();
+        }
+    }
+
+    static FileStat statAt(int dirfd, String name) {
+        return statAt(dirfd, name, LibC.AT_SYMLINK_NOFOLLOW);
+    }
+
+    private static FileStat statAt(int dirfd, String name, int flags) {
+        try (Sys sys = new Sys()) {
+            MemorySegment b = sys.alloc(Statx.SIZE);
+            if (sys.statx(dirfd, name, flags, Statx.STATX_ALL, b) < 0) {
+                throw sys.fail("statx", name);
+            }
+            return Statx.decode(b);
+        }
+    }
+
+    // ---- data ----
+
+    @Override
+    public int read(long offset, ByteBuffer dst) {
+        checkOffset(offset);
+        int len = dst.remaining();
+        if (len == 0) {
+            return 0;
+        }
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            int n;
+            if (dst.isDirect()) {
+                n = preadFully(sys, fd, MemorySegment.ofBuffer(dst), offset);
+            } else {
+                MemorySegment bounce = sys.alloc(Math.min(len, BOUNCE_MAX));
+                n = 0;
+                while (n < len) {
+                    int chunk = (int) Math.min(len - n, bounce.byteSize());
+                    int got = preadFully(sys, fd, bounce.asSlice(0, chunk), offset + n);
+                    MemorySegment.ofBuffer(dst).asSlice(n, got).copyFrom(bounce.asSlice(0, got));
+                    n += got;
+                    if (got < chunk) {
+                        break;
+                    }
+                }
+            }
+            dst.position(dst.position() + n);
+            return n;
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public int read(long offset, byte[] dst, int off, int len) {
+        Objects.checkFromIndexSize(off, len, dst.length);
+        return read(offset, ByteBuffer.wrap(dst, off, len));
+    }
+
+    /** pread until {@code seg} is full or end of file. */
+    private static int preadFully(Sys sys, int fd, MemorySegment seg, long offset) {
+        long len = seg.byteSize();
+        long done = 0;
+        while (done < len) {
+            long n = sys.pread(fd, seg.asSlice(done), len - done, offset + done);
+            if (n < 0) {
+                if (sys.errno() == Errno.EINTR) {
+                    continue;
+                }
+                throw sys.fail("pread", null);
+            }
+            if (n == 0) {
+                break;
+            }
+            done += n;
+        }
+        return (int) done;
+    }
+
+    @Override
+    public int write(long offset, ByteBuffer src) {
+        checkOffset(offset);
+        int len = src.remaining();
+        if (len == 0) {
+            return 0;
+        }
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            if (src.isDirect() && !src.isReadOnly()) {
+                pwriteFully(sys, fd, MemorySegment.ofBuffer(src), offset);
+            } else {
+                MemorySegment bounce = sys.alloc(Math.min(len, BOUNCE_MAX));
+                MemorySegment from = MemorySegment.ofBuffer(src);
+                for (long done = 0; done < len; ) {
+                    long chunk = Math.min(len - done, bounce.byteSize());
+                    MemorySegment part = bounce.asSlice(0, chunk);
+                    part.copyFrom(from.asSlice(done, chunk));
+                    pwriteFully(sys, fd, part, offset + done);
+                    done += chunk;
+                }
+            }
+            src.position(src.position() + len);
+            return len;
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public int write(long offset, byte[] src, int off, int len) {
+        Objects.checkFromIndexSize(off, len, src.length);
+        return write(offset, ByteBuffer.wrap(src, off, len));
+    }
+
+    private static void pwriteFully(Sys sys, int fd, MemorySegment seg, long offset) {
+        long len = seg.byteSize();
+        long done = 0;
+        while (done < len) {
+            long n = sys.pwrite(fd, seg.asSlice(done), len - done, offset + done);
+            if (n < 0) {
+                if (sys.errno() == Errno.EINTR) {
+                    continue;
+                }
+                throw sys.fail("pwrite", null);
+            }
+            if (n == 0) {
+                throw new VfsException(Errno.ENOSPC, NtStatus.DISK_FULL, "pwrite wrote nothing");
+            }
+            done += n;
+        }
+    }
+
+    private static void checkOffset(long offset) {
+        if (offset < 0) {
+            throw new VfsException(Errno.EINVAL, NtStatus.INVALID_PARAMETER, "negative offset");
+        }
+    }
+
+    @Override
+    public void fsync() {
+        simple(LibC.FSYNC, "fsync");
+    }
+
+    @Override
+    public void fdatasync() {
+        simple(LibC.FDATASYNC, "fdatasync");
+    }
+
+    private void simple(java.lang.invoke.MethodHandle h, String op) {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            int r;
+            do {
+                r = sys.call(h, fd);
+            } while (r < 0 && sys.errno() == Errno.EINTR);
+            if (r < 0) {
+                throw sys.fail(op, null);
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public void truncate(long size) {
+        checkOffset(size);
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            int r;
+            do {
+                r = sys.ftruncate(fd, size);
+            } while (r < 0 && sys.errno() == Errno.EINTR);
+            if (r < 0) {
+                throw sys.fail("ftruncate", null);
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public void allocate(long size) {
+        checkOffset(size);
+        if (size == 0) {
+            return;
+        }
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            int r;
+            do {
+                r = sys.fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 0, size);
+            } while (r < 0 && sys.errno() == Errno.EINTR);
+            if (r < 0 && sys.errno() != Errno.EOPNOTSUPP) {
+                throw sys.fail("fallocate", null);
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    // ---- attributes ----
+
+    @Override
+    public void setTimes(Long atimeNanos, Long mtimeNanos) {
+        if (atimeNanos == null && mtimeNanos == null) {
+            return;
+        }
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            MemorySegment times = sys.alloc(32); // struct timespec[2] { s64 tv_sec; s64 tv_nsec; }
+            putTime(times, 0, atimeNanos);
+            putTime(times, 16, mtimeNanos);
+            int r = pathOnly()
+                    ? sys.utimensat(LibC.AT_FDCWD, procPath(fd), times, 0)
+                    : sys.futimens(fd, times);
+            if (r < 0) {
+                throw sys.fail("utimensat", null);
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    private static void putTime(MemorySegment times, long off, Long nanos) {
+        if (nanos == null) {
+            times.set(JAVA_LONG, off, 0);
+            times.set(JAVA_LONG, off + 8, LibC.UTIME_OMIT);
+        } else {
+            times.set(JAVA_LONG, off, Math.floorDiv(nanos, 1_000_000_000L));
+            times.set(JAVA_LONG, off + 8, Math.floorMod(nanos, 1_000_000_000L));
+        }
+    }
+
+    @Override
+    public void chmod(int newMode) {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            int r = pathOnly()
+                    ? sys.fchmodat(LibC.AT_FDCWD, procPath(fd), newMode & 07777, 0)
+                    : sys.fchmod(fd, newMode & 07777);
+            if (r < 0) {
+                throw sys.fail("chmod", null);
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public void chown(int uid, int gid) {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            if (sys.fchownat(fd, "", uid, gid, LibC.AT_EMPTY_PATH | LibC.AT_SYMLINK_NOFOLLOW) < 0) {
+                throw sys.fail("fchownat", null);
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    // ---- xattrs ----
+
+    @Override
+    public byte[] getXattr(String name) {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            return Xattrs.get(sys, fd, pathOnly() ? procPath(fd) : null, name);
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public void setXattr(String name, byte[] value) {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            Xattrs.set(sys, fd, pathOnly() ? procPath(fd) : null, name, value);
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public void removeXattr(String name) {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            Xattrs.remove(sys, fd, pathOnly() ? procPath(fd) : null, name);
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public List<String> listXattrs() {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            return Xattrs.list(sys, fd, pathOnly() ? procPath(fd) : null);
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public String readlink() {
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            for (long size = 256; ; size *= 4) {
+                MemorySegment buf = sys.alloc(size);
+                long n = sys.readlinkat(fd, "", buf, size);
+                if (n < 0) {
+                    int e = sys.errno();
+                    throw Errno.exception(e, e == Errno.EINVAL || e == Errno.ENOENT
+                            ? NtStatus.NOT_A_REPARSE_POINT : Errno.toStatus(e), "readlinkat", null);
+                }
+                if (n < size) {
+                    return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                            StandardCharsets.UTF_8);
+                }
+            }
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public FsStat statfs() {
+        int fd = guard.acquire();
+        try {
+            return statfs(fd);
+        } finally {
+            guard.release();
+        }
+    }
+
+    static FsStat statfs(int fd) {
+        try (Sys sys = new Sys()) {
+            MemorySegment b = sys.alloc(Statx.STATFS_SIZE);
+            if (sys.fstatfs(fd, b) < 0) {
+                throw sys.fail("fstatfs", null);
+            }
+            return Statx.decodeStatfs(b);
+        }
+    }
+
+    // ---- new handles ----
+
+    /**
+     * Opens /proc/self/fd/N. The magic link resolves straight to the inode this descriptor holds (no
+     * name inside the share is looked up again, so a rename or symlink swap since the first open
+     * cannot redirect it), and the kernel checks the requested access against that inode.
+     */
+    @Override
+    public FileHandle reopen(OpenMode newMode) {
+        OpenMode m = newMode.withoutCreate();
+        if (newMode.truncateOnOpen()) {
+            m = m.truncate();
+        }
+        int flags = PosixShareRoot.openFlags(m) & ~LibC.O_NOFOLLOW;
+        int fd = guard.acquire();
+        try (Sys sys = new Sys()) {
+            int nfd = sys.openat(LibC.AT_FDCWD, procPath(fd), flags, 0);
+            if (nfd < 0) {
+                throw sys.fail("reopen", null);
+            }
+            return wrap(nfd, m, false, procPath(fd));
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public DirectoryReader list() {
+        int fd = guard.acquire();
+        try {
+            return PosixDirectoryReader.open(fd);
+        } finally {
+            guard.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        guard.close();
+    }
+
+    @Override
+    public String toString() {
+        return "PosixFileHandle[fd=" + guard.rawFd() + ", " + mode.access() + (guard.isClosed() ? ", closed]" : "]");
+    }
+}
