@@ -40,6 +40,12 @@ public final class TestSpnegoClient {
         return new NegTokenResp(null, null, auth, mic).encode();
     }
 
+    /** The anonymous AUTHENTICATE; no mechListMIC (there are no keys). */
+    public byte[] authenticateAnonymous(byte[] serverReply) throws Exception {
+        NegTokenResp resp = NegTokenResp.decode(serverReply);
+        return new NegTokenResp(null, null, ntlm.authenticate(resp.responseToken()), null).encode();
+    }
+
     /** A NegTokenResp carrying only our mechListMIC (the extra round when the server asked first). */
     public byte[] micOnly() {
         return new NegTokenResp(null, null, null, clientMic()).encode();
