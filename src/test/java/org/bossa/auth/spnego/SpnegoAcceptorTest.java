@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.bossa.auth.AuthenticatedUser;
 import org.bossa.auth.Mechanism;
@@ -403,9 +402,5 @@ class SpnegoAcceptorTest {
                 throw new UnsupportedOperationException();
             }
         };
-    }
-
-    static Optional<byte[]> none() {
-        return Optional.empty();
     }
 }
