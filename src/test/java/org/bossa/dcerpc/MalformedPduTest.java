@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.bossa.rpc.SambaVectors;
 import org.junit.jupiter.api.Test;
 
 /** Truncated, garbage and lying PDUs: the pipe answers with a fault or bind_nak and never throws. */

@@ -19,7 +19,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.bossa.rpc.SambaVectors;
 import org.junit.jupiter.api.Test;
 
 class NamedPipeTest {

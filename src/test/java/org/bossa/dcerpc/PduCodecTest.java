@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.bossa.rpc.SambaVectors;
 import org.junit.jupiter.api.Test;
 
 /** PDU encoders and decoders against bytes produced by Samba's marshalling code. */

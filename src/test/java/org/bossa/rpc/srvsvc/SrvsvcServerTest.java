@@ -22,7 +22,7 @@ import org.bossa.dcerpc.PipeRegistry;
 import org.bossa.dcerpc.ResponsePdu;
 import org.bossa.dcerpc.RpcCallContext;
 import org.bossa.dcerpc.RpcFault;
-import org.bossa.rpc.SambaVectors;
+import org.bossa.dcerpc.SambaVectors;
 import org.bossa.rpc.ServerIdentity;
 import org.bossa.rpc.WError;
 import org.junit.jupiter.api.Test;

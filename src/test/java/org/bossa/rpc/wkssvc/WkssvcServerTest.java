@@ -9,7 +9,7 @@ import org.bossa.dcerpc.FaultStatus;
 import org.bossa.dcerpc.NdrWriter;
 import org.bossa.dcerpc.RpcCallContext;
 import org.bossa.dcerpc.RpcFault;
-import org.bossa.rpc.SambaVectors;
+import org.bossa.dcerpc.SambaVectors;
 import org.bossa.rpc.ServerIdentity;
 import org.junit.jupiter.api.Test;
 
