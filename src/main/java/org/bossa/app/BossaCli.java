@@ -1,11 +1,13 @@
 package org.bossa.app;
 
+import org.bossa.app.cli.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The top-level command; subcommands are added as they land. */
+/** The top-level command: {@code bossa serve | user ...}. */
 @Command(name = "bossa", mixinStandardHelpOptions = true, version = "bossa 0.1.0",
-        description = "Active Directory domain member and SMB 3.1.1 file server")
+        description = "Active Directory domain member and SMB 3.1.1 file server",
+        subcommands = {ServeCommand.class, UserCommand.class})
 public final class BossaCli implements Runnable {
 
     @Override

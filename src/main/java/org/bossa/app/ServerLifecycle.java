@@ -1,0 +1,169 @@
+package org.bossa.app;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.bossa.auth.SecurityContextFactory;
+import org.bossa.auth.Token;
+import org.bossa.smb2.server.EncryptionPolicy;
+import org.bossa.smb2.server.ServerConfig;
+import org.bossa.smb2.server.ServerContext;
+import org.bossa.smb2.server.ShareConfig;
+import org.bossa.smb2.server.SmbServer;
+import org.bossa.smb2.wire.Dialect;
+import org.bossa.store.LocalUser;
+import org.bossa.store.StateStore;
+import org.bossa.store.embedded.EmbeddedStateStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Builds the server from the validated properties, starts it with the context, stops it with it. */
+@Component
+public class ServerLifecycle implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
+    private static final String SERVER_GUID_KEY = "smb/server-guid";
+
+    private final BossaProperties props;
+    private StateStore store;
+    private SmbServer server;
+
+    public ServerLifecycle(BossaProperties props) {
+        this.props = props;
+    }
+
+    @Override
+    public void start() {
+        store = EmbeddedStateStore.open(props.getStateDir());
+        String netbios = netbiosName(props.getNetbiosName());
+        ServerConfig config = serverConfig(netbios);
+        SecurityContextFactory auth = AuthWiring.localNtlm(store, netbios, props.getWorkgroup(), props.getSmb().isAllowAnonymous());
+        ServerContext context = new ServerContext(config, auth, user -> tokenFor(user.account(), netbios),
+                PipeWiring.registry(config));
+        server = new SmbServer(context);
+        SmbServerStarter.start(server, props.getSmb().getBind(), props.getSmb().getPort());
+        printWelcome(config);
+    }
+
+    private Optional<Token> tokenFor(String account, String netbios) {
+        return store.findUser(account).filter(LocalUser::enabled)
+                .map(u -> new Token(netbios, u.name(), u.uid(), u.gid(), List.of(), false));
+    }
+
+    private ServerConfig serverConfig(String netbios) {
+        Set<Dialect> dialects = EnumSet.noneOf(Dialect.class);
+        for (String d : props.getSmb().getDialects()) {
+            dialects.add(Dialect.parse(d));
+        }
+        List<ShareConfig> shares = new ArrayList<>();
+        List<BossaProperties.Share> configured = props.getShares();
+        if (configured.isEmpty()) {
+            Path defaultPath = Path.of("share").toAbsolutePath();
+            ShareConfig def = new ShareConfig("share", defaultPath, false, null, List.of(), "Bossa default share");
+            if (!Files.isDirectory(defaultPath)) {
+                // The embedded default is for trying Bossa out: every local user may write, each
+                // may delete only their own files (sticky, like /tmp). Configured shares keep the
+                // permissions their administrator gave them.
+                ensureDirectory(def);
+                try {
+                    Files.setPosixFilePermissions(defaultPath, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+                    new ProcessBuilder("chmod", "1777", defaultPath.toString()).start().waitFor();
+                } catch (IOException | InterruptedException e) {
+                    throw new IllegalStateException("cannot set permissions on " + defaultPath + ": " + e.getMessage(), e);
+                }
+            }
+            shares.add(def);
+        } else {
+            for (BossaProperties.Share s : configured) {
+                shares.add(new ShareConfig(s.getName(), s.getPath().toAbsolutePath(), s.isReadOnly(),
+                        s.getEncryption() == null ? null : EncryptionPolicy.valueOf(s.getEncryption().name()),
+                        s.getValidUsers(), s.getComment()));
+            }
+        }
+        for (ShareConfig s : shares) {
+            ensureDirectory(s);
+        }
+        return new ServerConfig(dialects, props.getSmb().getSigning() == BossaProperties.Signing.REQUIRED,
+                EncryptionPolicy.valueOf(props.getSmb().getEncryption().name()), netbios,
+                props.getWorkgroup().toUpperCase(Locale.ROOT), props.getSmb().getMaxIoSize(),
+                props.getSmb().isAllowAnonymous(), serverGuid(), shares);
+    }
+
+    private static void ensureDirectory(ShareConfig s) {
+        try {
+            Files.createDirectories(s.path());
+        } catch (IOException e) {
+            throw new IllegalStateException("bossa.shares: cannot create the directory of share '" + s.name()
+                    + "' at " + s.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] serverGuid() {
+        return store.getSecret(SERVER_GUID_KEY).orElseGet(() -> {
+            byte[] g = new byte[16];
+            new SecureRandom().nextBytes(g);
+            store.putSecret(SERVER_GUID_KEY, g);
+            return g;
+        });
+    }
+
+    static String netbiosName(String configured) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.toUpperCase(Locale.ROOT);
+        }
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "BOSSA";
+        }
+        host = host.split("\\.")[0].replaceAll("[^A-Za-z0-9-]", "");
+        if (host.isEmpty()) {
+            host = "BOSSA";
+        }
+        return host.substring(0, Math.min(15, host.length())).toUpperCase(Locale.ROOT);
+    }
+
+    private void printWelcome(ServerConfig config) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nBossa is serving SMB on port ").append(props.getSmb().getPort()).append(" as ")
+                .append(config.netbiosName()).append(" (state: ").append(props.getStateDir().toAbsolutePath()).append(")\n");
+        for (ShareConfig s : config.shares()) {
+            sb.append("  share [").append(s.name()).append("] -> ").append(s.path()).append(s.readOnly() ? " (read-only)" : "").append('\n');
+        }
+        if (store.listUsers().isEmpty()) {
+            sb.append("No users yet. Add one (the password is read from the terminal or standard input):\n")
+                    .append("  scripts/bossa user add alice --state-dir ").append(props.getStateDir()).append('\n');
+        }
+        String share = config.shares().getFirst().name();
+        sb.append("Connect:  smbclient //localhost/").append(share).append(" -U alice")
+                .append(props.getSmb().getPort() != 445 ? " -p " + props.getSmb().getPort() : "").append('\n');
+        System.out.println(sb);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        if (store != null) {
+            store.close();
+            store = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server != null;
+    }
+}

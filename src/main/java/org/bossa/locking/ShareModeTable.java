@@ -1,0 +1,90 @@
+package org.bossa.locking;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.bossa.smb2.wire.NtStatus;
+
+/**
+ * Server-wide table of open files, keyed by {@link FileKey}, enforcing share modes
+ * (MS-FSA 2.1.5.1.2.1: an open's access must be shared by every other open, and its share mode must
+ * admit their access).
+ */
+public final class ShareModeTable {
+    /** The result of {@link #acquire}: the file's state, or the status that refuses the open. */
+    public record Admission(FileState state, NtStatus status) {
+        public boolean granted() {
+            return state != null;
+        }
+    }
+
+    private final Map<FileKey, FileState> files = new HashMap<>();
+
+    public synchronized Admission acquire(FileKey key, long openId, int access, int share) {
+        FileState st = files.get(key);
+        if (st != null) {
+            if (st.deletePending()) {
+                return new Admission(null, NtStatus.DELETE_PENDING);
+            }
+            if ((access & AccessBits.DATA_ACCESS) != 0) {
+                for (FileState.OpenRecord o : st.opens) {
+                    if ((o.access() & AccessBits.DATA_ACCESS) != 0 && conflicts(access, share, o.access(), o.share())) {
+                        return new Admission(null, NtStatus.SHARING_VIOLATION);
+                    }
+                }
+            }
+        } else {
+            st = new FileState(key);
+            files.put(key, st);
+        }
+        st.opens.add(new FileState.OpenRecord(openId, access, share));
+        return new Admission(st, NtStatus.SUCCESS);
+    }
+
+    /**
+     * Removes one open; returns true when it was the last, so the caller performs a pending delete.
+     * Its byte-range locks are dropped too.
+     */
+    public synchronized boolean release(FileState st, long openId) {
+        st.opens.removeIf(o -> o.openId() == openId);
+        st.locks().releaseAll(openId);
+        if (st.openCount() == 0) {
+            files.remove(st.key());
+            return true;
+        }
+        return false;
+    }
+
+    /** Would an open with these bits now be admitted? (SET_INFO rename needs DELETE-shared opens.) */
+    public synchronized boolean othersShareDelete(FileState st, long openId) {
+        for (FileState.OpenRecord o : st.opens) {
+            if (o.openId() != openId && (o.share() & AccessBits.SHARE_DELETE) == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public synchronized FileState find(FileKey key) {
+        return files.get(key);
+    }
+
+    /** Moves an entry after a rename changed nothing on disk but the name (inode stays). */
+    public synchronized int size() {
+        return files.size();
+    }
+
+    static boolean conflicts(int access, int share, int otherAccess, int otherShare) {
+        return denied(access, otherShare) || denied(otherAccess, share);
+    }
+
+    private static boolean denied(int access, int share) {
+        if ((access & (AccessBits.FILE_READ_DATA | AccessBits.FILE_EXECUTE)) != 0 && (share & AccessBits.SHARE_READ) == 0) {
+            return true;
+        }
+        if ((access & (AccessBits.FILE_WRITE_DATA | AccessBits.FILE_APPEND_DATA)) != 0
+                && (share & AccessBits.SHARE_WRITE) == 0) {
+            return true;
+        }
+        return (access & AccessBits.DELETE) != 0 && (share & AccessBits.SHARE_DELETE) == 0;
+    }
+}

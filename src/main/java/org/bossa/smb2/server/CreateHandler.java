@@ -1,0 +1,237 @@
+package org.bossa.smb2.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bossa.auth.Token;
+import org.bossa.dcerpc.NamedPipe;
+import org.bossa.fscc.FileAttributes;
+import org.bossa.fscc.FileInfo;
+import org.bossa.fscc.FileTime;
+import org.bossa.locking.FileKey;
+import org.bossa.locking.ShareModeTable;
+import org.bossa.smb2.wire.CreateAction;
+import org.bossa.smb2.wire.CreateContext;
+import org.bossa.smb2.wire.CreateContexts;
+import org.bossa.smb2.wire.CreateDisposition;
+import org.bossa.smb2.wire.CreateOptions;
+import org.bossa.smb2.wire.CreateRequest;
+import org.bossa.smb2.wire.CreateResponse;
+import org.bossa.smb2.wire.FileId;
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.OplockLevel;
+import org.bossa.vfs.FileHandle;
+import org.bossa.vfs.FileStat;
+import org.bossa.vfs.OpenMode;
+import org.bossa.vfs.ShareRoot;
+import org.bossa.vfs.VfsException;
+
+/**
+ * CREATE (MS-SMB2 3.3.5.9, MS-FSA 2.1.5.1): open or create a file or directory beneath the share root,
+ * or a named pipe on IPC$. Leases, oplocks and durable handles are requested but not granted yet.
+ */
+final class CreateHandler implements Handler {
+    private static final int FILE_MODE = 0644;
+    private static final int DIR_MODE = 0755;
+    private static final boolean RUNNING_AS_ROOT = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+
+    /** The file once found or made, before it becomes an Open. */
+    private record Target(String rel, FileHandle handle, FileStat stat, CreateAction action, int maximal) {
+    }
+
+    @Override
+    public Reply handle(RequestContext ctx) {
+        CreateRequest req = CreateRequest.decode(ctx.message());
+        int opts = req.createOptions();
+        if ((opts & CreateOptions.FILE_DIRECTORY_FILE) != 0 && (opts & CreateOptions.FILE_NON_DIRECTORY_FILE) != 0) {
+            return Reply.error(NtStatus.INVALID_PARAMETER);
+        }
+        if ((req.desiredAccess() & PosixAccess.INVALID_BITS) != 0) {
+            return Reply.error(NtStatus.ACCESS_DENIED);
+        }
+        int desired = PosixAccess.mapGeneric(req.desiredAccess());
+        if ((desired & PosixAccess.ACCESS_SYSTEM_SECURITY) != 0) {
+            return Reply.error(NtStatus.PRIVILEGE_NOT_HELD);
+        }
+        boolean deleteOnClose = (opts & CreateOptions.FILE_DELETE_ON_CLOSE) != 0;
+        if (deleteOnClose && (desired & (PosixAccess.DELETE | PosixAccess.MAXIMUM_ALLOWED)) == 0) {
+            return Reply.error(NtStatus.INVALID_PARAMETER);
+        }
+        TreeConnect tree = ctx.tree();
+        if (tree.ipc()) {
+            return openPipe(ctx, req);
+        }
+        Token token = ctx.session().token();
+        ShareRoot root = tree.root();
+        String rel = root.resolve(ShareNames.components(req.name()));
+        Target target = findOrCreate(ctx, req, root, rel, desired, token);
+        try {
+            return admit(ctx, req, target, desired, deleteOnClose);
+        } catch (RuntimeException e) {
+            target.handle().close();
+            throw e;
+        }
+    }
+
+    private Target findOrCreate(RequestContext ctx, CreateRequest req, ShareRoot root, String rel, int desired, Token token) {
+        int opts = req.createOptions();
+        boolean wantDir = (opts & CreateOptions.FILE_DIRECTORY_FILE) != 0;
+        boolean readOnlyShare = ctx.tree().share().readOnly();
+        CreateDisposition disp = req.createDisposition();
+        FileStat existing = statOrNull(root, rel);
+        boolean isRoot = rel.equals(".");
+        FileStat parent = isRoot ? null : statOrNull(root, ShareNames.parent(rel));
+        if (existing != null) {
+            if (disp == CreateDisposition.CREATE) {
+                throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION);
+            }
+            if (wantDir && !existing.isDirectory()) {
+                throw new SmbStatusException(NtStatus.NOT_A_DIRECTORY);
+            }
+            if ((opts & CreateOptions.FILE_NON_DIRECTORY_FILE) != 0 && existing.isDirectory()) {
+                throw new SmbStatusException(NtStatus.FILE_IS_A_DIRECTORY);
+            }
+            boolean overwrite = disp == CreateDisposition.OVERWRITE || disp == CreateDisposition.OVERWRITE_IF
+                    || disp == CreateDisposition.SUPERSEDE;
+            if (overwrite && existing.isDirectory()) {
+                throw new SmbStatusException(NtStatus.INVALID_PARAMETER);
+            }
+            boolean parentWritable = parent != null && PosixAccess.canModifyDirectory(token, parent)
+                    && PosixAccess.stickyAllowsDelete(token, parent, existing);
+            int max = PosixAccess.maximal(token, existing, parentWritable, readOnlyShare);
+            FileHandle h = root.open(rel, openMode(existing, desired | (overwrite ? PosixAccess.FILE_WRITE_DATA : 0), max));
+            DosAttributes.Stored dos = DosAttributes.read(h);
+            if (!existing.isDirectory() && dos.stored()
+                    && (dos.attributes() & FileAttributes.FILE_ATTRIBUTE_READONLY) != 0) {
+                max &= ~(PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA | PosixAccess.DELETE);
+            }
+            if (overwrite && (max & PosixAccess.FILE_WRITE_DATA) == 0) {
+                h.close();
+                throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+            }
+            CreateAction action = !overwrite ? CreateAction.OPENED
+                    : disp == CreateDisposition.SUPERSEDE ? CreateAction.SUPERSEDED : CreateAction.OVERWRITTEN;
+            return new Target(rel, h, existing, action, max);
+        }
+        if (disp == CreateDisposition.OPEN || disp == CreateDisposition.OVERWRITE) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        if (isRoot || parent == null) {
+            throw new SmbStatusException(NtStatus.OBJECT_PATH_NOT_FOUND);
+        }
+        if (readOnlyShare) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        if (!PosixAccess.canModifyDirectory(token, parent)) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        FileHandle h = wantDir ? root.mkdir(rel, DIR_MODE)
+                : root.open(rel, OpenMode.readWrite().createNew(FILE_MODE).nonDirectory());
+        try {
+            if (RUNNING_AS_ROOT) {
+                h.chown((int) token.uid(), (int) token.gid());
+            }
+            int attrs = (req.fileAttributes() & DosAttributes.SETTABLE)
+                    | (wantDir ? 0 : FileAttributes.FILE_ATTRIBUTE_ARCHIVE);
+            FileStat st = h.stat();
+            try {
+                DosAttributes.write(h, attrs, FileTime.fromEpochNanos(System.currentTimeMillis() * 1_000_000L));
+            } catch (VfsException e) {
+                // No user xattrs on this filesystem: attributes stay derived.
+            }
+            int max = PosixAccess.maximal(token, st, true, false) | PosixAccess.FILE_ALL_ACCESS;
+            return new Target(rel, h, st, CreateAction.CREATED, max);
+        } catch (RuntimeException e) {
+            h.close();
+            throw e;
+        }
+    }
+
+    private Reply admit(RequestContext ctx, CreateRequest req, Target t, int desired, boolean deleteOnClose) {
+        int granted = (desired & PosixAccess.MAXIMUM_ALLOWED) != 0
+                ? t.maximal() | (desired & ~PosixAccess.MAXIMUM_ALLOWED) : desired;
+        if ((granted & ~t.maximal()) != 0) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        if (deleteOnClose && (granted & PosixAccess.DELETE) == 0) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        Connection conn = ctx.connection();
+        long id = conn.newOpenId();
+        ShareModeTable.Admission adm = conn.server().shareModes()
+                .acquire(new FileKey(t.stat().dev(), t.stat().ino()), id, granted, req.shareAccess());
+        if (!adm.granted()) {
+            throw new SmbStatusException(adm.status());
+        }
+        FileHandle h = t.handle();
+        if (t.action() == CreateAction.OVERWRITTEN || t.action() == CreateAction.SUPERSEDED) {
+            h.truncate(0);
+            DosAttributes.write(h, (req.fileAttributes() & DosAttributes.SETTABLE) | FileAttributes.FILE_ATTRIBUTE_ARCHIVE,
+                    FileInfos.creationTime(t.stat()));
+        }
+        if (deleteOnClose && t.stat().isDirectory() == false) {
+            DosAttributes.Stored dos = DosAttributes.read(h);
+            if ((dos.attributes() & FileAttributes.FILE_ATTRIBUTE_READONLY) != 0) {
+                conn.server().shareModes().release(adm.state(), id);
+                throw new SmbStatusException(NtStatus.CANNOT_DELETE);
+            }
+        }
+        Open open = new Open(id, id, ctx.tree(), t.rel(), h, null, t.stat().isDirectory(), granted,
+                req.shareAccess(), req.createOptions(), adm.state());
+        open.deleteOnClose(deleteOnClose);
+        conn.opens().put(id, open);
+        ctx.opens().carry(open);
+        FileInfo info = FileInfos.of(h, t.rel(), granted, 0, false);
+        List<CreateContext> out = new ArrayList<>(2);
+        if (CreateContexts.contains(req.contexts(), CreateContexts.QUERY_MAXIMAL_ACCESS)) {
+            out.add(CreateContexts.maximalAccessResponse(NtStatus.SUCCESS, t.maximal()));
+        }
+        if (CreateContexts.contains(req.contexts(), CreateContexts.QUERY_ON_DISK_ID)) {
+            out.add(CreateContexts.onDiskIdResponse(t.stat().ino(), t.stat().dev()));
+        }
+        CreateResponse resp = new CreateResponse(OplockLevel.NONE, 0, t.action(), info.creationTime(),
+                info.lastAccessTime(), info.lastWriteTime(), info.changeTime(), info.allocationSize(),
+                info.endOfFile(), info.fileAttributes(), new FileId(id, id), out);
+        return Reply.ok(resp::encode);
+    }
+
+    private static Reply openPipe(RequestContext ctx, CreateRequest req) {
+        String name = req.name();
+        NamedPipe pipe = ctx.server().pipes().open(name, PipeContexts.of(ctx)).orElse(null);
+        if (pipe == null) {
+            return Reply.error(NtStatus.OBJECT_NAME_NOT_FOUND);
+        }
+        Connection conn = ctx.connection();
+        long id = conn.newOpenId();
+        Open open = new Open(id, id, ctx.tree(), name, null, pipe, false, PosixAccess.mapGeneric(req.desiredAccess()),
+                req.shareAccess(), req.createOptions(), null);
+        conn.opens().put(id, open);
+        ctx.opens().carry(open);
+        CreateResponse resp = new CreateResponse(OplockLevel.NONE, 0, CreateAction.OPENED, 0, 0, 0, 0, 4096, 0,
+                FileAttributes.FILE_ATTRIBUTE_NORMAL, new FileId(id, id), List.of());
+        return Reply.ok(resp::encode);
+    }
+
+    /** Data access needs a readable or writable descriptor; the server (root) opens what the check allowed. */
+    private static OpenMode openMode(FileStat st, int desired, int max) {
+        if (st.isDirectory()) {
+            return OpenMode.read().directory();
+        }
+        if (!st.isRegular()) {
+            return OpenMode.path();
+        }
+        boolean write = (desired & (PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA)) != 0
+                || (desired & PosixAccess.MAXIMUM_ALLOWED) != 0 && (max & PosixAccess.FILE_WRITE_DATA) != 0;
+        return write ? OpenMode.readWrite().nonDirectory() : OpenMode.read().nonDirectory();
+    }
+
+    private static FileStat statOrNull(ShareRoot root, String rel) {
+        try (FileHandle h = root.open(rel, OpenMode.path())) {
+            return h.stat();
+        } catch (VfsException e) {
+            if (e.status() == NtStatus.OBJECT_NAME_NOT_FOUND || e.status() == NtStatus.OBJECT_PATH_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

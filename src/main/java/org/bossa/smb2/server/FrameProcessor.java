@@ -1,0 +1,300 @@
+package org.bossa.smb2.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bossa.smb2.crypto.MessageSigner;
+import org.bossa.smb2.crypto.TransformCodec;
+import org.bossa.smb2.crypto.TransformException;
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.Smb1Negotiate;
+import org.bossa.smb2.wire.Smb2Command;
+import org.bossa.smb2.wire.Smb2Header;
+import org.bossa.smb2.wire.WireFormatException;
+import org.bossa.smb2.wire.WireReader;
+import org.bossa.smb2.wire.WireWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One frame's path through the server: SMB1 probe or transform (decrypt), then each message of a
+ * compound chain through header checks, credits, session and signature, tree, the handler; then the
+ * responses chained, signed or encrypted, and written.
+ */
+final class FrameProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
+    private static final int TRANSFORM_PROTOCOL_ID = 0x424D53FD;
+
+    private final Connection conn;
+    private final Dispatcher dispatcher;
+
+    FrameProcessor(Connection conn) {
+        this.conn = conn;
+        this.dispatcher = Dispatcher.INSTANCE;
+    }
+
+    /** A response message and what to do with it before it is chained. */
+    private record Out(byte[] msg, int len, MessageSigner signer, Session encryptFor) {
+    }
+
+    void process(byte[] frame) {
+        if (conn.state() == Connection.State.AWAITING_NEGOTIATE && Smb1Negotiate.isSmb1(frame)) {
+            NegotiateHandler.answerSmb1(conn, frame);
+            return;
+        }
+        if (frame.length < 4) {
+            throw new ConnectionFault("runt frame");
+        }
+        WireReader whole = new WireReader(frame);
+        boolean encrypted = false;
+        Session encryptedFor = null;
+        if (whole.u32(0) == TRANSFORM_PROTOCOL_ID) {
+            if (conn.dialect() == null || !conn.dialect().isSmb3()) {
+                throw new ConnectionFault("transform header before SMB 3 was negotiated");
+            }
+            try {
+                encryptedFor = conn.sessions().get(TransformCodec.sessionIdOf(frame, 0));
+                if (encryptedFor == null || encryptedFor.codec() == null) {
+                    throw new ConnectionFault("transform header for an unknown session");
+                }
+                frame = encryptedFor.codec().decrypt(frame, 0, frame.length);
+            } catch (TransformException e) {
+                throw new ConnectionFault("decryption failed: " + e.getMessage());
+            }
+            encrypted = true;
+            whole = new WireReader(frame);
+        }
+        if (whole.length() < Smb2Header.SIZE || whole.u32(0) != Smb2Header.PROTOCOL_ID) {
+            throw new ConnectionFault("not an SMB2 message");
+        }
+        List<Out> outs = new ArrayList<>(2);
+        ChainState chain = new ChainState();
+        int off = 0;
+        while (true) {
+            int next = whole.u32(off + 20);
+            int len;
+            if (next == 0) {
+                len = frame.length - off;
+            } else {
+                if ((next & 7) != 0 || next < Smb2Header.SIZE || next > frame.length - off - Smb2Header.SIZE) {
+                    throw new ConnectionFault("NextCommand " + next + " does not point at a message");
+                }
+                len = next;
+            }
+            Out out = one(new WireReader(frame, off, len), encrypted, encryptedFor, chain);
+            if (out != null) {
+                outs.add(out);
+            }
+            if (next == 0) {
+                break;
+            }
+            off += next;
+        }
+        sendChain(outs);
+    }
+
+    private Out one(WireReader msg, boolean encrypted, Session encryptedFor, ChainState chain) {
+        Smb2Header h;
+        try {
+            h = Smb2Header.decode(msg);
+        } catch (WireFormatException e) {
+            throw new ConnectionFault("bad SMB2 header: " + e.getMessage());
+        }
+        if (h.isResponse()) {
+            throw new ConnectionFault("client sent a response");
+        }
+        Smb2Command command = Smb2Command.fromCode(h.command());
+        if (conn.state() == Connection.State.AWAITING_NEGOTIATE && command != Smb2Command.NEGOTIATE) {
+            throw new ConnectionFault("first request is not NEGOTIATE");
+        }
+        if (conn.state() == Connection.State.NEGOTIATED && command == Smb2Command.NEGOTIATE) {
+            throw new ConnectionFault("second NEGOTIATE");
+        }
+        if (command == Smb2Command.CANCEL) {
+            conn.async.cancel(h.asyncId(), h.messageId(), h.isAsync());
+            return null;
+        }
+        int charge = chargeOf(h);
+        if (!conn.credits.consume(h.messageId(), charge)) {
+            throw new ConnectionFault("MessageId " + h.messageId() + " (charge " + charge + ") outside the credit window");
+        }
+        RequestContext ctx = new RequestContext(conn, h, msg, encrypted, chain);
+        Reply reply;
+        boolean requestSigned = h.isSigned();
+        try {
+            reply = command == null ? Reply.error(NtStatus.INVALID_PARAMETER) : dispatch(ctx, command, encrypted, encryptedFor, chain);
+        } catch (SmbStatusException e) {
+            reply = Reply.error(e.status());
+        } catch (WireFormatException e) {
+            reply = Reply.error(e.status());
+        } catch (org.bossa.vfs.VfsException e) {
+            reply = Reply.error(e.status());
+        } catch (org.bossa.fscc.FsccFormatException e) {
+            reply = Reply.error(FsccErrors.toNt(e.status()));
+        } catch (org.bossa.fscc.FsccUnsupportedException e) {
+            reply = Reply.error(FsccErrors.toNt(e.status()));
+        }
+        if (reply.status().isError() && command != Smb2Command.SESSION_SETUP) {
+            chain.lastError = reply.status();
+        }
+        Session s = ctx.session;
+        MessageSigner signer = ctx.responseSigner;
+        if (signer == null && s != null && s.signer() != null && (requestSigned || s.signingRequired())) {
+            signer = s.signer();
+        }
+        if (reply.status() == NtStatus.USER_SESSION_DELETED || reply.status() == NtStatus.NETWORK_SESSION_EXPIRED) {
+            signer = ctx.forceSign ? signer : null;
+        }
+        Session encryptFor = encrypted ? encryptedFor
+                : s != null && s.codec() != null && (s.encryptData() || ctx.tree != null && ctx.tree.encrypt())
+                        && s.state() == Session.State.VALID ? s : null;
+        int credits = conn.credits.grant(h.credits(), charge);
+        Smb2Header rh = h.response(reply.status(), credits).withIds(ctx.responseSessionId,
+                ctx.tree != null ? ctx.tree.id() : h.treeId());
+        if (reply.isAsync()) {
+            AsyncTable.Pending p = conn.async.add(h.messageId(), ctx.responseSessionId, reply.pending());
+            Smb2Header ah = rh.withAsync(p.asyncId());
+            MessageSigner finalSigner = signer;
+            Session finalEnc = encryptFor;
+            reply.pending().whenComplete((r, err) -> {
+                conn.async.remove(p.asyncId());
+                Reply fin = err != null ? Reply.error(NtStatus.INTERNAL_ERROR) : r;
+                Out o = encode(ah.withStatus(fin.status().code()).withCredits(0), fin, finalSigner, finalEnc, null);
+                sendChain(List.of(o));
+            });
+            return encode(ah, reply, signer, encryptFor, null);
+        }
+        return encode(rh, reply, signer, encryptFor, ctx.afterEncode);
+    }
+
+    private Reply dispatch(RequestContext ctx, Smb2Command command, boolean encrypted, Session encryptedFor,
+                           ChainState chain) {
+        CommandSpec spec = CommandSpec.of(command);
+        Smb2Header h = ctx.header();
+        if (spec.needsSession || command == Smb2Command.SESSION_SETUP && h.sessionId() != 0) {
+            long sid = h.isRelated() && chain.sessionId != 0 ? chain.sessionId : h.sessionId();
+            Session s = conn.sessions().get(sid);
+            if (s == null) {
+                return Reply.error(command == Smb2Command.SESSION_SETUP && sid != 0 ? NtStatus.USER_SESSION_DELETED
+                        : NtStatus.USER_SESSION_DELETED);
+            }
+            ctx.session = s;
+            chain.sessionId = sid;
+            if (s.state() == Session.State.EXPIRED) {
+                return Reply.error(NtStatus.NETWORK_SESSION_EXPIRED);
+            }
+            if (s.state() != Session.State.VALID && command != Smb2Command.SESSION_SETUP) {
+                return Reply.error(NtStatus.USER_SESSION_DELETED);
+            }
+            NtStatus sig = checkSignature(ctx, s, encrypted);
+            if (sig != NtStatus.SUCCESS) {
+                ctx.session = command == Smb2Command.SESSION_SETUP ? null : s;
+                return Reply.error(sig);
+            }
+            if (encrypted && encryptedFor != s) {
+                return Reply.error(NtStatus.ACCESS_DENIED);
+            }
+            if (!encrypted && s.encryptData() && s.state() == Session.State.VALID
+                    && conn.server().config().encryption() == EncryptionPolicy.REQUIRED) {
+                return Reply.error(NtStatus.ACCESS_DENIED);
+            }
+        }
+        if (spec.needsTree) {
+            int tid = h.isRelated() && chain.treeId != 0 ? chain.treeId : h.treeId();
+            TreeConnect t = ctx.session.tree(tid);
+            if (t == null) {
+                return Reply.error(NtStatus.NETWORK_NAME_DELETED);
+            }
+            ctx.tree = t;
+            chain.treeId = tid;
+            if (t.encrypt() && !encrypted && effectivePolicy(t) == EncryptionPolicy.REQUIRED) {
+                return Reply.error(NtStatus.ACCESS_DENIED);
+            }
+        }
+        return dispatcher.handler(command).handle(ctx);
+    }
+
+    private EncryptionPolicy effectivePolicy(TreeConnect t) {
+        EncryptionPolicy p = t.share() != null ? t.share().encryption() : null;
+        return p != null ? p : conn.server().config().encryption();
+    }
+
+    /** MS-SMB2 3.3.5.2.4: verify a signed request; refuse an unsigned one where signing is required. */
+    private NtStatus checkSignature(RequestContext ctx, Session s, boolean encrypted) {
+        if (encrypted) {
+            return NtStatus.SUCCESS;
+        }
+        MessageSigner signer = s.signer();
+        WireReader m = ctx.message();
+        if (ctx.header().isSigned()) {
+            if (signer == null) {
+                return s.state() == Session.State.IN_PROGRESS ? NtStatus.SUCCESS : NtStatus.ACCESS_DENIED;
+            }
+            int abs = m.absolute(0, m.length());
+            return signer.verify(m.array(), abs, m.length()) ? NtStatus.SUCCESS : NtStatus.ACCESS_DENIED;
+        }
+        if (s.signingRequired() && s.state() == Session.State.VALID) {
+            return NtStatus.ACCESS_DENIED;
+        }
+        return NtStatus.SUCCESS;
+    }
+
+    private int chargeOf(Smb2Header h) {
+        boolean multiCredit = conn.dialect() != null && conn.dialect() != org.bossa.smb2.wire.Dialect.SMB_2_0_2;
+        return multiCredit ? Math.max(1, h.creditCharge()) : 1;
+    }
+
+    private Out encode(Smb2Header rh, Reply reply, MessageSigner signer, Session encryptFor,
+                       java.util.function.Consumer<byte[]> afterEncode) {
+        WireWriter w = new WireWriter(512);
+        rh.encode(w);
+        reply.body().encode(w);
+        if (afterEncode != null) {
+            afterEncode.accept(w.toByteArray());
+        }
+        return new Out(w.array(), w.position(), encryptFor == null ? signer : null, encryptFor);
+    }
+
+    /** Chains responses (8-byte aligned, NextCommand set), signs each, encrypts the whole when asked. */
+    private void sendChain(List<Out> outs) {
+        if (outs.isEmpty()) {
+            return;
+        }
+        if (outs.size() == 1) {
+            Out o = outs.getFirst();
+            finish(o.msg, 0, o.len, o.signer);
+            emit(o.msg, o.len, o.encryptFor);
+            return;
+        }
+        WireWriter all = new WireWriter(outs.stream().mapToInt(o -> o.len + 8).sum());
+        Session encryptFor = null;
+        for (int i = 0; i < outs.size(); i++) {
+            Out o = outs.get(i);
+            int start = all.position();
+            all.bytes(o.msg, 0, o.len);
+            if (i < outs.size() - 1) {
+                all.align(8);
+                all.putU32(start + 20, all.position() - start);
+            }
+            finish(all.array(), start, all.position() - start, o.signer);
+            if (o.encryptFor != null) {
+                encryptFor = o.encryptFor;
+            }
+        }
+        emit(all.array(), all.position(), encryptFor);
+    }
+
+    private static void finish(byte[] msg, int off, int len, MessageSigner signer) {
+        if (signer != null) {
+            signer.sign(msg, off, len);
+        }
+    }
+
+    private void emit(byte[] msg, int len, Session encryptFor) {
+        if (encryptFor != null && encryptFor.codec() != null) {
+            byte[] enc = encryptFor.codec().encrypt(msg, 0, len, encryptFor.id());
+            conn.send(enc, enc.length);
+        } else {
+            conn.send(msg, len);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package org.bossa.smb2.server;
+
+import org.bossa.dcerpc.PipeRead;
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.ReadRequest;
+import org.bossa.smb2.wire.ReadResponse;
+
+/** READ (MS-SMB2 3.3.5.12) from a file or a named pipe. */
+final class ReadHandler implements Handler {
+    @Override
+    public Reply handle(RequestContext ctx) {
+        ReadRequest req = ReadRequest.decode(ctx.message());
+        IoLimits.check(ctx, req.lengthUnsigned(), IoLimits.maxIo(ctx));
+        Open open = ctx.opens().resolve(req.fileId().persistent(), req.fileId().volatileId());
+        int length = req.length();
+        if (open.isPipe()) {
+            PipeRead pr = open.pipe().read(length);
+            ReadResponse resp = ReadResponse.of(pr.data(), 0, pr.data().length);
+            if (pr.data().length == 0) {
+                return Reply.error(NtStatus.PIPE_EMPTY);
+            }
+            return Reply.of(pr.more() ? NtStatus.BUFFER_OVERFLOW : NtStatus.SUCCESS, resp::encode);
+        }
+        if (open.isDirectory()) {
+            return Reply.error(NtStatus.INVALID_DEVICE_REQUEST);
+        }
+        if ((open.grantedAccess() & (PosixAccess.FILE_READ_DATA | PosixAccess.FILE_EXECUTE)) == 0) {
+            return Reply.error(NtStatus.ACCESS_DENIED);
+        }
+        if (req.offset() < 0) {
+            return Reply.error(NtStatus.INVALID_PARAMETER);
+        }
+        if (!open.fileState().locks().accessAllowed(open.volatileId(), req.offset(), length, false)) {
+            return Reply.error(NtStatus.FILE_LOCK_CONFLICT);
+        }
+        byte[] buf = new byte[length];
+        int total = 0;
+        while (total < length) {
+            int n = open.handle().read(req.offset() + total, buf, total, length - total);
+            if (n <= 0) {
+                break;
+            }
+            total += n;
+        }
+        if (total == 0 && length > 0 || Integer.toUnsignedLong(total) < Integer.toUnsignedLong(req.minimumCount())) {
+            return Reply.error(NtStatus.END_OF_FILE);
+        }
+        open.position(req.offset() + total);
+        return Reply.ok(ReadResponse.of(buf, 0, total)::encode);
+    }
+}

@@ -1,0 +1,94 @@
+package org.bossa.smb2.server;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.bossa.auth.AuthenticatedUser;
+import org.bossa.auth.SecurityContextFactory;
+import org.bossa.auth.Token;
+import org.bossa.dcerpc.PipeRegistry;
+import org.bossa.locking.ShareModeTable;
+import org.bossa.vfs.ShareRoot;
+
+/**
+ * What every connection shares: configuration, the authentication mechanism, share roots, named
+ * pipes and the server-wide open-file tables.
+ */
+public final class ServerContext implements AutoCloseable {
+
+    /** Maps an authenticated user to the token its requests run as; empty refuses the logon. */
+    @FunctionalInterface
+    public interface TokenSource {
+        Optional<Token> tokenFor(AuthenticatedUser user);
+    }
+
+    private final ServerConfig config;
+    private final SecurityContextFactory auth;
+    private final TokenSource tokens;
+    private final PipeRegistry pipes;
+    private final Map<String, ShareConfig> shares = new LinkedHashMap<>();
+    private final Map<String, ShareRoot> roots = new LinkedHashMap<>();
+    private final ShareModeTable shareModes = new ShareModeTable();
+    private final long startTime = System.currentTimeMillis();
+    private final SessionTable sessions = new SessionTable();
+
+    public ServerContext(ServerConfig config, SecurityContextFactory auth, TokenSource tokens, PipeRegistry pipes) {
+        this.config = config;
+        this.auth = auth;
+        this.tokens = tokens;
+        this.pipes = pipes;
+        for (ShareConfig s : config.shares()) {
+            shares.put(s.key(), s);
+            roots.put(s.key(), ShareRoot.open(s.path()));
+        }
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public SecurityContextFactory auth() {
+        return auth;
+    }
+
+    public TokenSource tokens() {
+        return tokens;
+    }
+
+    public PipeRegistry pipes() {
+        return pipes;
+    }
+
+    public ShareConfig share(String name) {
+        return shares.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public java.util.Collection<ShareConfig> shares() {
+        return shares.values();
+    }
+
+    public ShareRoot root(ShareConfig share) {
+        return roots.get(share.key());
+    }
+
+    public ShareModeTable shareModes() {
+        return shareModes;
+    }
+
+    public SessionTable sessions() {
+        return sessions;
+    }
+
+    /** ServerStartTime as a FILETIME. */
+    public long startFileTime() {
+        return (startTime + 11644473600000L) * 10000L;
+    }
+
+    @Override
+    public void close() {
+        for (ShareRoot r : roots.values()) {
+            r.close();
+        }
+        roots.clear();
+    }
+}

@@ -1,0 +1,135 @@
+package org.bossa.smb2.server;
+
+import java.util.Optional;
+import org.bossa.auth.SecurityContext;
+import org.bossa.auth.StepResult;
+import org.bossa.auth.Token;
+import org.bossa.smb2.crypto.MessageSigner;
+import org.bossa.smb2.crypto.PreauthIntegrity;
+import org.bossa.smb2.crypto.SessionKeys;
+import org.bossa.smb2.crypto.SigningAlgorithm;
+import org.bossa.smb2.crypto.TransformCodec;
+import org.bossa.smb2.wire.Dialect;
+import org.bossa.smb2.wire.NegotiateRequest;
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.SessionSetupRequest;
+import org.bossa.smb2.wire.SessionSetupResponse;
+import org.bossa.smb2.wire.WireReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** SESSION_SETUP (MS-SMB2 3.3.5.5): runs the security context, then keys, signing and encryption. */
+final class SessionSetupHandler implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionSetupHandler.class);
+    private static final long NOBODY = 65534;
+
+    @Override
+    public Reply handle(RequestContext ctx) {
+        Connection conn = ctx.connection();
+        ServerContext server = conn.server();
+        SessionSetupRequest req = SessionSetupRequest.decode(ctx.message());
+        if ((req.flags() & SessionSetupRequest.FLAG_BINDING) != 0) {
+            // Multichannel binding is not offered (no CAP_MULTI_CHANNEL).
+            return Reply.error(NtStatus.REQUEST_NOT_ACCEPTED);
+        }
+        Session s = ctx.session;
+        boolean fresh = s == null;
+        if (fresh) {
+            s = server.sessions().create();
+            conn.sessions().put(s.id(), s);
+            s.preauthHash(conn.preauthHash);
+            ctx.session = s;
+        }
+        if (s.authentication() == null) {
+            s.authentication(server.auth().newContext());
+            if (!fresh) {
+                s.preauthHash(conn.preauthHash); // re-authentication starts a new exchange
+            }
+        }
+        ctx.responseSessionId(s.id());
+        boolean smb311 = conn.dialect() == Dialect.SMB_3_1_1;
+        if (smb311) {
+            WireReader m = ctx.message();
+            s.preauthHash(PreauthIntegrity.next(s.preauthHash(), m.array(), m.absolute(0, m.length()), m.length()));
+        }
+        SecurityContext auth = s.authentication();
+        StepResult step = auth.step(req.securityBuffer());
+        Session session = s;
+        switch (step.outcome()) {
+            case CONTINUE -> {
+                if (smb311) {
+                    ctx.afterEncode(out -> session.preauthHash(PreauthIntegrity.next(session.preauthHash(), out, 0, out.length)));
+                }
+                return Reply.of(NtStatus.MORE_PROCESSING_REQUIRED, new SessionSetupResponse(0, step.outputToken())::encode);
+            }
+            case FAILED -> {
+                return fail(ctx, s, step.status());
+            }
+            default -> {
+                return complete(ctx, s, req, step);
+            }
+        }
+    }
+
+    private Reply complete(RequestContext ctx, Session s, SessionSetupRequest req, StepResult step) {
+        Connection conn = ctx.connection();
+        ServerContext server = conn.server();
+        ServerConfig cfg = server.config();
+        boolean anonymous = step.user().anonymous();
+        Token token;
+        if (anonymous) {
+            if (!cfg.allowAnonymous()) {
+                return fail(ctx, s, NtStatus.LOGON_FAILURE);
+            }
+            token = Token.anonymousToken(NOBODY, NOBODY);
+        } else {
+            Optional<Token> t = server.tokens().tokenFor(step.user());
+            if (t.isEmpty()) {
+                return fail(ctx, s, NtStatus.LOGON_FAILURE);
+            }
+            token = t.get();
+        }
+        MessageSigner signer = null;
+        TransformCodec codec = null;
+        if (!anonymous) {
+            SessionKeys keys = SessionKeys.derive(conn.dialect().code(), step.sessionKey(),
+                    conn.dialect() == Dialect.SMB_3_1_1 ? s.preauthHash() : null, conn.supportsEncryption() ? conn.cipher : null);
+            SigningAlgorithm alg = conn.dialect() == Dialect.SMB_3_1_1 ? conn.signingAlgorithm
+                    : conn.dialect().isSmb3() ? SigningAlgorithm.AES_CMAC : SigningAlgorithm.HMAC_SHA256;
+            signer = MessageSigner.of(alg, keys.signingKey());
+            if (conn.supportsEncryption() && keys.encryptionKey() != null) {
+                codec = new TransformCodec(conn.cipher, keys.encryptionKey(), keys.decryptionKey());
+            }
+        }
+        EncryptionPolicy policy = cfg.encryption();
+        if (policy == EncryptionPolicy.REQUIRED && codec == null) {
+            LOG.info("refusing {} from {}: encryption required but the client cannot encrypt",
+                    token.displayName(), conn.clientAddress());
+            return fail(ctx, s, NtStatus.ACCESS_DENIED);
+        }
+        boolean encrypt = codec != null && policy != EncryptionPolicy.OFF;
+        boolean signRequired = !anonymous && (cfg.signingRequired()
+                || (conn.clientSecurityMode & NegotiateRequest.SIGNING_REQUIRED) != 0
+                || (req.securityMode() & NegotiateRequest.SIGNING_REQUIRED) != 0);
+        s.establish(token, signer, codec, signRequired, encrypt);
+        int flags = anonymous ? SessionSetupResponse.IS_NULL : 0;
+        if (encrypt) {
+            flags |= SessionSetupResponse.ENCRYPT_DATA;
+        }
+        if (signer != null && (conn.dialect() == Dialect.SMB_3_1_1 || ctx.header().isSigned() || signRequired)) {
+            ctx.signResponseWith(signer);
+        }
+        LOG.info("session {} for {} from {} ({}{})", Long.toHexString(s.id()), token.displayName(),
+                conn.clientAddress(), conn.dialect().label(), encrypt ? ", encrypted" : signRequired ? ", signed" : "");
+        return Reply.ok(new SessionSetupResponse(flags, step.outputToken())::encode);
+    }
+
+    private Reply fail(RequestContext ctx, Session s, NtStatus status) {
+        Connection conn = ctx.connection();
+        s.state(Session.State.EXPIRED);
+        conn.sessions().remove(s.id());
+        conn.server().sessions().remove(s.id());
+        ctx.session = null;
+        return Reply.error(status);
+    }
+}

@@ -1,0 +1,204 @@
+package org.bossa.smb2.server;
+
+import java.util.List;
+import org.bossa.fscc.FileAllocationInformation;
+import org.bossa.fscc.FileAttributes;
+import org.bossa.fscc.FileBasicInformation;
+import org.bossa.fscc.FileDispositionInformation;
+import org.bossa.fscc.FileDispositionInformationEx;
+import org.bossa.fscc.FileEndOfFileInformation;
+import org.bossa.fscc.FileInformationClass;
+import org.bossa.fscc.FileModeInformation;
+import org.bossa.fscc.FilePositionInformation;
+import org.bossa.fscc.FileRenameInformation;
+import org.bossa.fscc.FileTime;
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.SetInfoRequest;
+import org.bossa.smb2.wire.SetInfoResponse;
+import org.bossa.vfs.DirectoryReader;
+import org.bossa.vfs.FileHandle;
+import org.bossa.vfs.FileStat;
+import org.bossa.vfs.OpenMode;
+import org.bossa.vfs.ShareRoot;
+import org.bossa.vfs.VfsException;
+
+/**
+ * SET_INFO (MS-SMB2 3.3.5.21, MS-FSA 2.1.5.15): times and attributes, end of file, allocation,
+ * position, mode, rename and delete disposition. Security descriptors cannot be stored yet.
+ */
+final class SetInfoHandler implements Handler {
+    @Override
+    public Reply handle(RequestContext ctx) {
+        SetInfoRequest req = SetInfoRequest.decode(ctx.message());
+        Open open = ctx.opens().resolve(req.fileId().persistent(), req.fileId().volatileId());
+        switch (req.infoType()) {
+            case FILE -> {
+                if (open.isPipe()) {
+                    return Reply.error(NtStatus.NOT_SUPPORTED);
+                }
+                return file(ctx, open, req);
+            }
+            case SECURITY -> {
+                return Reply.error(NtStatus.NOT_SUPPORTED);
+            }
+            default -> {
+                return Reply.error(NtStatus.NOT_SUPPORTED);
+            }
+        }
+    }
+
+    private Reply file(RequestContext ctx, Open open, SetInfoRequest req) {
+        FileInformationClass cls = FileInformationClass.fromCode(req.fileInfoClass());
+        if (cls == null) {
+            return Reply.error(NtStatus.INVALID_INFO_CLASS);
+        }
+        boolean readOnlyShare = open.tree().share().readOnly();
+        byte[] in = req.buffer();
+        switch (cls) {
+            case FileBasicInformation -> basic(open, FileBasicInformation.decode(in), readOnlyShare);
+            case FileEndOfFileInformation -> {
+                FileEndOfFileInformation eof = FileEndOfFileInformation.decode(in);
+                requireData(open, readOnlyShare);
+                open.handle().truncate(eof.endOfFile());
+            }
+            case FileAllocationInformation -> {
+                FileAllocationInformation a = FileAllocationInformation.decode(in);
+                requireData(open, readOnlyShare);
+                long size = open.handle().stat().size();
+                if (a.allocationSize() < size) {
+                    open.handle().truncate(a.allocationSize());
+                } else {
+                    open.handle().allocate(a.allocationSize());
+                }
+            }
+            case FilePositionInformation -> open.position(FilePositionInformation.decode(in).currentByteOffset());
+            case FileModeInformation -> FileModeInformation.decode(in);
+            case FileDispositionInformation -> dispose(ctx, open, FileDispositionInformation.decode(in).deletePending(), false);
+            case FileDispositionInformationEx -> {
+                FileDispositionInformationEx d = FileDispositionInformationEx.decode(in);
+                dispose(ctx, open, d.delete(), d.ignoreReadOnlyAttribute());
+            }
+            case FileRenameInformation -> rename(ctx, open, FileRenameInformation.decode(in), readOnlyShare);
+            case FileFullEaInformation -> throw new SmbStatusException(NtStatus.EAS_NOT_SUPPORTED);
+            default -> throw new SmbStatusException(NtStatus.INVALID_INFO_CLASS);
+        }
+        return Reply.ok(SetInfoResponse.INSTANCE::encode);
+    }
+
+    private static void requireData(Open open, boolean readOnlyShare) {
+        if (readOnlyShare || (open.grantedAccess() & PosixAccess.FILE_WRITE_DATA) == 0 || open.isDirectory()) {
+            throw new SmbStatusException(open.isDirectory() ? NtStatus.INVALID_PARAMETER : NtStatus.ACCESS_DENIED);
+        }
+    }
+
+    private static void basic(Open open, FileBasicInformation b, boolean readOnlyShare) {
+        if (readOnlyShare || (open.grantedAccess() & PosixAccess.FILE_WRITE_ATTRIBUTES) == 0) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        FileHandle h = open.handle();
+        Long atime = b.lastAccessAction() == FileTime.SetAction.SET ? FileTime.toEpochNanos(b.lastAccessTime()) : null;
+        Long mtime = b.lastWriteAction() == FileTime.SetAction.SET ? FileTime.toEpochNanos(b.lastWriteTime()) : null;
+        if (atime != null || mtime != null) {
+            h.setTimes(atime, mtime);
+        }
+        boolean setCreation = b.creationAction() == FileTime.SetAction.SET;
+        if (setCreation || b.fileAttributes() != 0) {
+            FileStat st = h.stat();
+            DosAttributes.Stored dos = DosAttributes.read(h);
+            int attrs = dos.stored() ? dos.attributes() : (st.isDirectory() ? 0 : FileAttributes.FILE_ATTRIBUTE_ARCHIVE);
+            if (b.fileAttributes() != 0) {
+                attrs = FileAttributes.validateForSet(b.fileAttributes(), st.isDirectory());
+            }
+            long creation = setCreation ? b.creationTime()
+                    : dos.stored() && dos.creationTime() != 0 ? dos.creationTime() : FileInfos.creationTime(st);
+            DosAttributes.write(h, attrs, creation);
+        }
+    }
+
+    private static void dispose(RequestContext ctx, Open open, boolean delete, boolean ignoreReadOnly) {
+        if ((open.grantedAccess() & PosixAccess.DELETE) == 0) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        if (delete) {
+            if (open.path().equals(".")) {
+                throw new SmbStatusException(NtStatus.CANNOT_DELETE);
+            }
+            DosAttributes.Stored dos = DosAttributes.read(open.handle());
+            if (!ignoreReadOnly && (dos.attributes() & FileAttributes.FILE_ATTRIBUTE_READONLY) != 0) {
+                throw new SmbStatusException(NtStatus.CANNOT_DELETE);
+            }
+            if (open.isDirectory() && !isEmpty(open.handle())) {
+                throw new SmbStatusException(NtStatus.DIRECTORY_NOT_EMPTY);
+            }
+        }
+        open.fileState().deletePending(delete);
+        open.deleteOnClose(delete);
+    }
+
+    private static boolean isEmpty(FileHandle dir) {
+        try (FileHandle h = dir.reopen(OpenMode.read().directory()); DirectoryReader r = h.list()) {
+            return r.next() == null;
+        }
+    }
+
+    private static void rename(RequestContext ctx, Open open, FileRenameInformation r, boolean readOnlyShare) {
+        if (readOnlyShare || (open.grantedAccess() & PosixAccess.DELETE) == 0) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        if (r.rootDirectory() != 0) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER);
+        }
+        if (open.path().equals(".")) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        String name = r.fileName();
+        if (name.startsWith("\\")) {
+            name = name.substring(1);
+        }
+        List<String> comps = ShareNames.components(name);
+        if (comps.isEmpty()) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_INVALID);
+        }
+        ShareRoot root = open.tree().root();
+        String parent = root.resolve(comps.subList(0, comps.size() - 1));
+        String literal = parent.equals(".") ? comps.getLast() : parent + "/" + comps.getLast();
+        String existing = root.resolve(comps);
+        FileStat self = open.handle().stat();
+        FileStat other = statOrNull(root, existing);
+        String target = literal;
+        boolean replace = r.replaceIfExists();
+        if (other != null && !(other.ino() == self.ino() && other.dev() == self.dev())) {
+            if (!replace) {
+                throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION);
+            }
+            if (other.isDirectory()) {
+                throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+            }
+            if (ctx.server().shareModes().find(new org.bossa.locking.FileKey(other.dev(), other.ino())) != null) {
+                throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+            }
+            target = existing;
+        } else if (other != null) {
+            replace = true; // a case-only rename of the file itself
+        }
+        if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.volatileId())) {
+            throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
+        }
+        if (target.equals(open.path())) {
+            return;
+        }
+        root.rename(open.path(), target, replace);
+        open.path(target);
+    }
+
+    private static FileStat statOrNull(ShareRoot root, String rel) {
+        try (FileHandle h = root.open(rel, OpenMode.path())) {
+            return h.stat();
+        } catch (VfsException e) {
+            if (e.status() == NtStatus.OBJECT_NAME_NOT_FOUND || e.status() == NtStatus.OBJECT_PATH_NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.bossa.smb2.server;
+
+import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.ShareFlags;
+import org.bossa.smb2.wire.TreeConnectRequest;
+import org.bossa.smb2.wire.TreeConnectResponse;
+import org.bossa.vfs.ShareRoot;
+
+/** TREE_CONNECT (MS-SMB2 3.3.5.7): IPC$ or a configured disk share. */
+final class TreeConnectHandler implements Handler {
+    /** FILE_ALL_ACCESS: what a writable share grants at most (MS-SMB2 2.2.10 MaximalAccess). */
+    static final int FULL_ACCESS = 0x001F01FF;
+    /** Read, execute, read attributes/EA, read control, synchronize. */
+    static final int READ_ONLY_ACCESS = 0x001200A9;
+    private static final String IPC = "IPC$";
+
+    @Override
+    public Reply handle(RequestContext ctx) {
+        TreeConnectRequest req = TreeConnectRequest.decode(ctx.message());
+        String shareName = shareName(req.path());
+        Session session = ctx.session();
+        Connection conn = ctx.connection();
+        EncryptionPolicy serverPolicy = conn.server().config().encryption();
+        if (shareName.equalsIgnoreCase(IPC)) {
+            TreeConnect t = session.addTree(id -> new TreeConnect(id, session, null, null, true, FULL_ACCESS, false));
+            ctx.tree = t;
+            return Reply.ok(TreeConnectResponse.pipe(FULL_ACCESS)::encode);
+        }
+        ShareConfig share = conn.server().share(shareName);
+        if (share == null) {
+            return Reply.error(NtStatus.BAD_NETWORK_NAME);
+        }
+        if (session.isAnonymous() || !share.admits(session.token().account())) {
+            return Reply.error(NtStatus.ACCESS_DENIED);
+        }
+        EncryptionPolicy policy = share.encryption() != null ? share.encryption() : serverPolicy;
+        boolean canEncrypt = session.codec() != null;
+        if (policy == EncryptionPolicy.REQUIRED && !canEncrypt) {
+            return Reply.error(NtStatus.ACCESS_DENIED);
+        }
+        boolean encrypt = policy != EncryptionPolicy.OFF && canEncrypt;
+        int access = share.readOnly() ? READ_ONLY_ACCESS : FULL_ACCESS;
+        ShareRoot root = conn.server().root(share);
+        TreeConnect t = session.addTree(id -> new TreeConnect(id, session, share, root, false, access, encrypt));
+        ctx.tree = t;
+        int flags = ShareFlags.MANUAL_CACHING | (encrypt ? ShareFlags.ENCRYPT_DATA : 0);
+        return Reply.ok(TreeConnectResponse.disk(flags, 0, access)::encode);
+    }
+
+    /** "\\server\share" -> "share"; a bare "share" is accepted too. */
+    static String shareName(String path) {
+        String p = path;
+        if (p.startsWith("\\\\")) {
+            int slash = p.indexOf('\\', 2);
+            p = slash < 0 ? "" : p.substring(slash + 1);
+        }
+        if (p.isEmpty() || p.indexOf('\\') >= 0) {
+            throw new SmbStatusException(NtStatus.BAD_NETWORK_NAME);
+        }
+        return p;
+    }
+}
