@@ -49,6 +49,9 @@ final class QueryInfoHandler implements Handler {
         if (cls == FileInformationClass.FileFullEaInformation) {
             return Reply.error(NtStatus.NO_EAS_ON_FILE);
         }
+        if (cls == FileInformationClass.FileAlternateNameInformation) {
+            return alternateName(open, outLen);
+        }
         if (!FileInfoEncoder.supports(cls)) {
             return Reply.error(cls.isDirectoryClass() ? NtStatus.INVALID_INFO_CLASS : NtStatus.NOT_SUPPORTED);
         }
@@ -58,6 +61,26 @@ final class QueryInfoHandler implements Handler {
         boolean deletePending = open.fileState() != null && open.fileState().deletePending();
         FileInfo fi = FileInfos.of(open.handle(), open.path(), open.grantedAccess(), open.position(), deletePending);
         return output(FileInfoEncoder.encode(cls, fi, outLen));
+    }
+
+    /**
+     * FileAlternateNameInformation: Bossa generates no mangled 8.3 names, so a name that is already a
+     * valid 8.3 name is its own short name and any other has none (NOT_SUPPORTED, which clients such as
+     * smbclient's allinfo treat as "no alternate name").
+     */
+    private static Reply alternateName(Open open, int outLen) {
+        String base = ShareNames.baseName(open.path());
+        if (!ShortNames.isValid83(base)) {
+            return Reply.error(NtStatus.NOT_SUPPORTED);
+        }
+        String shortName = base.toUpperCase(java.util.Locale.ROOT);
+        WireWriter w = new WireWriter(4 + 2 * shortName.length());
+        w.u32(2 * shortName.length());
+        w.utf16(shortName);
+        if (w.position() > outLen) {
+            return Reply.error(outLen < 4 ? NtStatus.INFO_LENGTH_MISMATCH : NtStatus.BUFFER_OVERFLOW);
+        }
+        return Reply.ok(QueryInfoResponse.of(w.toByteArray())::encode);
     }
 
     private static boolean needsReadAttributes(FileInformationClass cls) {
