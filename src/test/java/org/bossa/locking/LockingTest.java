@@ -1,0 +1,84 @@
+package org.bossa.locking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import org.bossa.smb2.wire.NtStatus;
+import org.junit.jupiter.api.Test;
+
+/** Share modes (MS-FSA 2.1.5.1.2.1) and byte-range locks (MS-FSA 2.1.5.7). */
+class LockingTest {
+    private static final int READ = 0x1;
+    private static final int WRITE = 0x2;
+    private static final int DELETE = 0x10000;
+    private static final int READ_ATTRIBUTES = 0x80;
+    private static final FileKey KEY = new FileKey(1, 42);
+
+    @Test
+    void readersShareWhenBothAllowIt() {
+        ShareModeTable t = new ShareModeTable();
+        assertThat(t.acquire(KEY, 1, READ, 0x1).granted()).isTrue();
+        assertThat(t.acquire(KEY, 2, READ, 0x1).granted()).isTrue();
+        assertThat(t.acquire(KEY, 3, WRITE, 0x7).status()).isEqualTo(NtStatus.SHARING_VIOLATION);
+    }
+
+    @Test
+    void attributeOnlyOpensNeverConflict() {
+        ShareModeTable t = new ShareModeTable();
+        t.acquire(KEY, 1, READ | WRITE, 0);
+        assertThat(t.acquire(KEY, 2, READ_ATTRIBUTES, 0).granted()).isTrue();
+    }
+
+    @Test
+    void deleteNeedsShareDelete() {
+        ShareModeTable t = new ShareModeTable();
+        t.acquire(KEY, 1, READ, 0x3);
+        assertThat(t.acquire(KEY, 2, DELETE, 0x7).status()).isEqualTo(NtStatus.SHARING_VIOLATION);
+    }
+
+    @Test
+    void deletePendingRefusesNewOpensAndLastReleaseReportsIt() {
+        ShareModeTable t = new ShareModeTable();
+        FileState st = t.acquire(KEY, 1, DELETE, 0x7).state();
+        st.deletePending(true);
+        assertThat(t.acquire(KEY, 2, READ, 0x7).status()).isEqualTo(NtStatus.DELETE_PENDING);
+        assertThat(t.release(st, 1)).isTrue();
+        assertThat(t.find(KEY)).isNull();
+    }
+
+    @Test
+    void exclusiveLockBlocksOthersSharedBlocksWrites() {
+        ByteRangeLocks l = new ByteRangeLocks();
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.accessAllowed(1, 0, 5, true)).isTrue();
+        assertThat(l.accessAllowed(2, 5, 5, false)).isFalse();
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 5, 10, false))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(l.unlock(1, 0, 10)).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 5, 10, false))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.accessAllowed(2, 6, 1, true)).isFalse();
+        assertThat(l.accessAllowed(3, 6, 1, false)).isTrue();
+        assertThat(l.unlock(2, 5, 9)).isEqualTo(NtStatus.RANGE_NOT_LOCKED);
+    }
+
+    @Test
+    void blockingLockIsGrantedOnUnlockAndCanBeCancelled() {
+        ByteRangeLocks l = new ByteRangeLocks();
+        l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true));
+        CompletableFuture<NtStatus> waiting = l.lockWhenFree(new ByteRangeLocks.Lock(2, 0, 10, true));
+        CompletableFuture<NtStatus> cancelled = l.lockWhenFree(new ByteRangeLocks.Lock(3, 0, 10, true));
+        assertThat(waiting).isNotDone();
+        cancelled.complete(NtStatus.CANCELLED);
+        l.unlock(1, 0, 10);
+        assertThat(waiting).isCompletedWithValue(NtStatus.SUCCESS);
+        assertThat(l.accessAllowed(3, 0, 1, false)).isFalse();
+    }
+
+    @Test
+    void wrappingRangesAreInvalidAndZeroLengthConflictsWithNothing() {
+        assertThat(ByteRangeLocks.validRange(-2, 2)).isTrue();
+        assertThat(ByteRangeLocks.validRange(-2, 3)).isFalse();
+        ByteRangeLocks l = new ByteRangeLocks();
+        l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true));
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 5, 0, true))).isEqualTo(NtStatus.SUCCESS);
+    }
+}
