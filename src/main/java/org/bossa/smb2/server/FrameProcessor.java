@@ -245,7 +245,7 @@ final class FrameProcessor {
 
     private Out encode(Smb2Header rh, Reply reply, MessageSigner signer, Session encryptFor,
                        java.util.function.Consumer<byte[]> afterEncode) {
-        WireWriter w = new WireWriter(512);
+        WireWriter w = new WireWriter(256 + reply.sizeHint());
         rh.encode(w);
         reply.body().encode(w);
         if (afterEncode != null) {
@@ -265,7 +265,11 @@ final class FrameProcessor {
             emit(o.msg, o.len, o.encryptFor);
             return;
         }
-        WireWriter all = new WireWriter(outs.stream().mapToInt(o -> o.len + 8).sum());
+        int total = 0;
+        for (Out o : outs) {
+            total += o.len + 8;
+        }
+        WireWriter all = new WireWriter(total);
         Session encryptFor = null;
         for (int i = 0; i < outs.size(); i++) {
             Out o = outs.get(i);

@@ -46,6 +46,6 @@ final class ReadHandler implements Handler {
             return Reply.error(NtStatus.END_OF_FILE);
         }
         open.position(req.offset() + total);
-        return Reply.ok(ReadResponse.of(buf, 0, total)::encode);
+        return Reply.ok(ReadResponse.of(buf, 0, total)::encode, total);
     }
 }

@@ -9,7 +9,7 @@ import org.bossa.smb2.wire.WireWriter;
  * What a handler answers: a status and a body encoder, or a pending result for an async reply
  * (MS-SMB2 3.3.4.2: an interim STATUS_PENDING response goes out at once, the final one later).
  */
-public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending) {
+public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending, int sizeHint) {
 
     /** Writes a response body at the writer's position (64: the header is written already). */
     @FunctionalInterface
@@ -18,19 +18,24 @@ public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending
     }
 
     public static Reply ok(Body body) {
-        return new Reply(NtStatus.SUCCESS, body, null);
+        return new Reply(NtStatus.SUCCESS, body, null, 0);
+    }
+
+    /** A reply whose body is about {@code sizeHint} bytes (READ data), so the writer is sized once. */
+    public static Reply ok(Body body, int sizeHint) {
+        return new Reply(NtStatus.SUCCESS, body, null, sizeHint);
     }
 
     public static Reply of(NtStatus status, Body body) {
-        return new Reply(status, body, null);
+        return new Reply(status, body, null, 0);
     }
 
     public static Reply error(NtStatus status) {
-        return new Reply(status, Smb2ErrorResponse.EMPTY::encode, null);
+        return new Reply(status, Smb2ErrorResponse.EMPTY::encode, null, 0);
     }
 
     public static Reply async(CompletableFuture<Reply> result) {
-        return new Reply(NtStatus.PENDING, Smb2ErrorResponse.EMPTY::encode, result);
+        return new Reply(NtStatus.PENDING, Smb2ErrorResponse.EMPTY::encode, result, 0);
     }
 
     public boolean isAsync() {

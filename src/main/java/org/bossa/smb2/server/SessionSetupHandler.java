@@ -126,6 +126,9 @@ final class SessionSetupHandler implements Handler {
 
     private Reply fail(RequestContext ctx, Session s, NtStatus status) {
         Connection conn = ctx.connection();
+        for (TreeConnect t : s.trees()) {
+            Opens.closeTree(conn, t); // a failed re-authentication ends the session and its opens
+        }
         s.state(Session.State.EXPIRED);
         conn.sessions().remove(s.id());
         conn.server().sessions().remove(s.id());
