@@ -151,6 +151,17 @@ public class BossaProperties {
             return dialects;
         }
 
+        /** Reported by validation as bossa.smb.dialects-valid when a dialect name is unknown. */
+        @jakarta.validation.constraints.AssertTrue(message = "bossa.smb.dialects must list only 2.0.2, 2.1, 3.0, 3.0.2 or 3.1.1")
+        public boolean isDialectsValid() {
+            try {
+                dialects.forEach(org.bossa.smb2.wire.Dialect::parse);
+                return true;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
         public void setDialects(List<String> dialects) {
             this.dialects = dialects;
         }
