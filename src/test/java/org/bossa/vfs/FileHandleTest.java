@@ -107,7 +107,9 @@ class FileHandleTest {
         e = assertThrows(VfsException.class, () -> share.open("missing", OpenMode.read()));
         assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, e.status());
         e = assertThrows(VfsException.class, () -> share.open("nodir/x", OpenMode.read().create(0644)));
-        assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, e.status());
+        assertEquals(NtStatus.OBJECT_PATH_NOT_FOUND, e.status(), "missing parent");
+        e = assertThrows(VfsException.class, () -> share.open("nodir/x", OpenMode.read()));
+        assertEquals(NtStatus.OBJECT_PATH_NOT_FOUND, e.status(), "missing parent");
     }
 
     @Test
