@@ -88,6 +88,70 @@ class FileHandleTest {
     }
 
     @Test
+    void bufferPositionsAndReadOnlyBuffers() {
+        try (FileHandle h = share.open("buf", OpenMode.readWrite().createNew(0600))) {
+            ByteBuffer src = ByteBuffer.wrap("xxABCDyy".getBytes(StandardCharsets.US_ASCII), 2, 4).asReadOnlyBuffer();
+            assertEquals(4, h.write(0, src));
+            assertEquals(6, src.position());
+            ByteBuffer directRo = ByteBuffer.allocateDirect(2).put((byte) 'E').put((byte) 'F').flip().asReadOnlyBuffer();
+            assertEquals(2, h.write(4, directRo));
+            ByteBuffer dst = ByteBuffer.allocate(10).position(3).limit(9);
+            assertEquals(6, h.read(0, dst));
+            assertEquals(9, dst.position());
+            assertEquals("ABCDEF", new String(dst.array(), 3, 6, StandardCharsets.US_ASCII));
+            assertThrows(IndexOutOfBoundsException.class, () -> h.read(0, new byte[4], 2, 4));
+            assertEquals(NtStatus.INVALID_PARAMETER,
+                    assertThrows(VfsException.class, () -> h.read(-1, new byte[4], 0, 4)).status());
+        }
+    }
+
+    @Test
+    void noDescriptorLeaksOnSuccessOrFailure() throws Exception {
+        Files.createDirectories(tmp.resolve("d/e"));
+        Files.writeString(tmp.resolve("d/e/f"), "f");
+        Files.createSymbolicLink(tmp.resolve("out"), Path.of("/etc"));
+        Runnable work = () -> {
+            for (String p : List.of("d/e/f", "d/e/missing", "nope/f", "out/passwd", "../x", "d/e/f/g")) {
+                try (FileHandle h = share.open(p, OpenMode.read())) {
+                    h.stat();
+                } catch (VfsException expected) {
+                    // counted below
+                }
+                try {
+                    share.open(p, OpenMode.read().directory()).close();
+                } catch (VfsException expected) {
+                    // counted below
+                }
+            }
+            share.resolve(List.of("D", "E", "F"));
+            try {
+                share.resolve(List.of("D", "X", "F"));
+            } catch (VfsException expected) {
+                // counted below
+            }
+            try (FileHandle d = share.open("d", OpenMode.path().directory()); DirectoryReader r = d.list()) {
+                r.next();
+            }
+            try (FileHandle p = share.open("d/e/f", OpenMode.path())) {
+                p.reopen(OpenMode.read()).close();
+            }
+        };
+        work.run(); // warm up class loading and lazily opened JDK descriptors
+        long before = openDescriptors();
+        for (int i = 0; i < 20; i++) {
+            work.run();
+        }
+        long grown = openDescriptors() - before;
+        assertTrue(grown <= 2, "descriptors grew by " + grown); // slack for the JVM's own descriptors
+    }
+
+    private static long openDescriptors() throws Exception {
+        try (var s = Files.list(Path.of("/proc/self/fd"))) {
+            return s.count();
+        }
+    }
+
+    @Test
     void openIfAndCreateNewAndTruncate() throws Exception {
         Files.writeString(tmp.resolve("f"), "existing");
         try (FileHandle h = share.open("f", OpenMode.readWrite().create(0644))) {
@@ -107,7 +171,9 @@ class FileHandleTest {
         e = assertThrows(VfsException.class, () -> share.open("missing", OpenMode.read()));
         assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, e.status());
         e = assertThrows(VfsException.class, () -> share.open("nodir/x", OpenMode.read().create(0644)));
-        assertEquals(NtStatus.OBJECT_NAME_NOT_FOUND, e.status());
+        assertEquals(NtStatus.OBJECT_PATH_NOT_FOUND, e.status(), "missing parent");
+        e = assertThrows(VfsException.class, () -> share.open("nodir/x", OpenMode.read()));
+        assertEquals(NtStatus.OBJECT_PATH_NOT_FOUND, e.status(), "missing parent");
     }
 
     @Test

@@ -62,7 +62,8 @@ public final class Errno {
             case EMFILE, ENFILE -> NtStatus.TOO_MANY_OPENED_FILES;
             case EINVAL, E2BIG, ERANGE -> NtStatus.INVALID_PARAMETER;
             case EBADF -> NtStatus.INVALID_HANDLE;
-            case EBUSY, ETXTBSY -> NtStatus.SHARING_VIOLATION;
+            // EAGAIN: an O_NONBLOCK open met another process's kernel lease
+            case EBUSY, ETXTBSY, EAGAIN -> NtStatus.SHARING_VIOLATION;
             case ENOMEM -> NtStatus.NO_MEMORY;
             case ENODATA -> NtStatus.NOT_FOUND;
             case EOPNOTSUPP, ENOSYS -> NtStatus.NOT_SUPPORTED;

@@ -11,9 +11,12 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.StructLayout;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 
 /**
- * Downcall handles for the glibc functions the VFS uses (x86_64 and aarch64 Linux, 64-bit off_t).
+ * Downcall handles for the glibc functions the VFS uses (64-bit Linux, x86_64 or aarch64; off_t is
+ * 64 bits).
  * Every handle captures errno: its first argument is a segment of {@link #CAPTURE_LAYOUT}, read
  * with {@link NativeCall#errno()}. Functions glibc does not wrap (openat2) go through syscall(2).
  */
@@ -27,7 +30,9 @@ final class LibC {
     static final long ERRNO_OFFSET = CAPTURE_LAYOUT.byteOffset(MemoryLayout.PathElement.groupElement("errno"));
     private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
 
-    // --- constants (asm-generic / x86_64) ---
+    private static final boolean AARCH64 = "aarch64".equals(System.getProperty("os.arch"));
+
+    // --- constants (asm-generic and x86_64; aarch64 differs in O_DIRECTORY, O_NOFOLLOW, getdents64) ---
     static final int AT_FDCWD = -100;
     static final int AT_SYMLINK_NOFOLLOW = 0x100;
     static final int AT_REMOVEDIR = 0x200;
@@ -41,8 +46,8 @@ final class LibC {
     static final int O_NOCTTY = 0400;
     static final int O_TRUNC = 01000;
     static final int O_NONBLOCK = 04000;
-    static final int O_DIRECTORY = 0200000;
-    static final int O_NOFOLLOW = 0400000;
+    static final int O_DIRECTORY = AARCH64 ? 040000 : 0200000;
+    static final int O_NOFOLLOW = AARCH64 ? 0100000 : 0400000;
     static final int O_CLOEXEC = 02000000;
     static final int O_PATH = 010000000;
 
@@ -55,7 +60,7 @@ final class LibC {
     static final long UTIME_OMIT = (1L << 30) - 2;
 
     static final long SYS_OPENAT2 = 437;
-    static final long SYS_GETDENTS64 = 217;
+    static final long SYS_GETDENTS64 = AARCH64 ? 61 : 217;
 
     // --- handles ---
     static final MethodHandle OPENAT = variadic("openat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 3);
@@ -112,10 +117,8 @@ final class LibC {
         // glibc < 2.30: syscall(SYS_getdents64, fd, buf, n), adapted to the same shape
         MethodHandle sys = variadic("syscall",
                 FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, JAVA_LONG), 1);
-        MethodHandle bound = java.lang.invoke.MethodHandles.insertArguments(sys, 1, SYS_GETDENTS64);
-        MethodHandle widened = java.lang.invoke.MethodHandles.explicitCastArguments(bound,
-                java.lang.invoke.MethodType.methodType(long.class, MemorySegment.class, int.class,
-                        MemorySegment.class, long.class));
-        return widened;
+        MethodHandle bound = MethodHandles.insertArguments(sys, 1, SYS_GETDENTS64);
+        return MethodHandles.explicitCastArguments(bound,
+                MethodType.methodType(long.class, MemorySegment.class, int.class, MemorySegment.class, long.class));
     }
 }

@@ -5,7 +5,6 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bossa.smb2.wire.NtStatus;
@@ -18,15 +17,11 @@ import org.bossa.vfs.OpenMode;
 import org.bossa.vfs.VfsException;
 
 /**
- * A {@link FileHandle} on a Linux descriptor. Data I/O goes through FFM (pread64/pwrite64), via a
- * native bounce buffer for heap buffers and arrays. Calls that the kernel refuses on O_PATH
+ * A {@link FileHandle} on a Linux descriptor. Data I/O is {@link PosixIo}. Calls that the kernel refuses on O_PATH
  * descriptors (xattrs, fchmod, futimens) go through the descriptor's /proc/self/fd/N magic link,
  * which names exactly the inode already open, so no path inside the share is walked again.
  */
 final class PosixFileHandle implements FileHandle {
-
-    /** Largest bounce buffer for heap I/O; larger requests loop. */
-    private static final int BOUNCE_MAX = 1 << 20;
 
     private final FdGuard guard;
     private final OpenMode mode;
@@ -132,31 +127,9 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public int read(long offset, ByteBuffer dst) {
-        checkOffset(offset);
-        int len = dst.remaining();
-        if (len == 0) {
-            return 0;
-        }
         int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            int n;
-            if (dst.isDirect()) {
-                n = preadFully(sys, fd, MemorySegment.ofBuffer(dst), offset);
-            } else {
-                MemorySegment bounce = sys.alloc(Math.min(len, BOUNCE_MAX));
-                n = 0;
-                while (n < len) {
-                    int chunk = (int) Math.min(len - n, bounce.byteSize());
-                    int got = preadFully(sys, fd, bounce.asSlice(0, chunk), offset + n);
-                    MemorySegment.ofBuffer(dst).asSlice(n, got).copyFrom(bounce.asSlice(0, got));
-                    n += got;
-                    if (got < chunk) {
-                        break;
-                    }
-                }
-            }
-            dst.position(dst.position() + n);
-            return n;
+        try {
+            return PosixIo.read(fd, offset, dst);
         } finally {
             guard.release();
         }
@@ -168,50 +141,11 @@ final class PosixFileHandle implements FileHandle {
         return read(offset, ByteBuffer.wrap(dst, off, len));
     }
 
-    /** pread until {@code seg} is full or end of file. */
-    private static int preadFully(Sys sys, int fd, MemorySegment seg, long offset) {
-        long len = seg.byteSize();
-        long done = 0;
-        while (done < len) {
-            long n = sys.pread(fd, seg.asSlice(done), len - done, offset + done);
-            if (n < 0) {
-                if (sys.errno() == Errno.EINTR) {
-                    continue;
-                }
-                throw sys.fail("pread", null);
-            }
-            if (n == 0) {
-                break;
-            }
-            done += n;
-        }
-        return (int) done;
-    }
-
     @Override
     public int write(long offset, ByteBuffer src) {
-        checkOffset(offset);
-        int len = src.remaining();
-        if (len == 0) {
-            return 0;
-        }
         int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            if (src.isDirect() && !src.isReadOnly()) {
-                pwriteFully(sys, fd, MemorySegment.ofBuffer(src), offset);
-            } else {
-                MemorySegment bounce = sys.alloc(Math.min(len, BOUNCE_MAX));
-                MemorySegment from = MemorySegment.ofBuffer(src);
-                for (long done = 0; done < len; ) {
-                    long chunk = Math.min(len - done, bounce.byteSize());
-                    MemorySegment part = bounce.asSlice(0, chunk);
-                    part.copyFrom(from.asSlice(done, chunk));
-                    pwriteFully(sys, fd, part, offset + done);
-                    done += chunk;
-                }
-            }
-            src.position(src.position() + len);
-            return len;
+        try {
+            return PosixIo.write(fd, offset, src);
         } finally {
             guard.release();
         }
@@ -221,30 +155,6 @@ final class PosixFileHandle implements FileHandle {
     public int write(long offset, byte[] src, int off, int len) {
         Objects.checkFromIndexSize(off, len, src.length);
         return write(offset, ByteBuffer.wrap(src, off, len));
-    }
-
-    private static void pwriteFully(Sys sys, int fd, MemorySegment seg, long offset) {
-        long len = seg.byteSize();
-        long done = 0;
-        while (done < len) {
-            long n = sys.pwrite(fd, seg.asSlice(done), len - done, offset + done);
-            if (n < 0) {
-                if (sys.errno() == Errno.EINTR) {
-                    continue;
-                }
-                throw sys.fail("pwrite", null);
-            }
-            if (n == 0) {
-                throw new VfsException(Errno.ENOSPC, NtStatus.DISK_FULL, "pwrite wrote nothing");
-            }
-            done += n;
-        }
-    }
-
-    private static void checkOffset(long offset) {
-        if (offset < 0) {
-            throw new VfsException(Errno.EINVAL, NtStatus.INVALID_PARAMETER, "negative offset");
-        }
     }
 
     @Override
@@ -274,7 +184,7 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public void truncate(long size) {
-        checkOffset(size);
+        PosixIo.checkOffset(size);
         int fd = guard.acquire();
         try (Sys sys = new Sys()) {
             int r;
@@ -291,7 +201,7 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public void allocate(long size) {
-        checkOffset(size);
+        PosixIo.checkOffset(size);
         if (size == 0) {
             return;
         }

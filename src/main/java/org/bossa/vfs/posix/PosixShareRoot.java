@@ -127,7 +127,11 @@ public final class PosixShareRoot implements ShareRoot {
 
     // ---- opening ----
 
-    /** open(2) flags for {@code mode}, without O_CREAT / O_EXCL. */
+    /**
+     * open(2) flags for {@code mode}, without O_CREAT / O_EXCL. Data opens add O_NONBLOCK so that a
+     * FIFO planted in the share cannot block the opening thread (regular files ignore the flag;
+     * {@link PosixFileHandle#wrap} then refuses anything but files and directories) and O_NOCTTY.
+     */
     static int openFlags(OpenMode mode) {
         int flags = LibC.O_CLOEXEC;
         flags |= switch (mode.access()) {
@@ -151,41 +155,62 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public FileHandle open(String relPath, OpenMode mode) {
         String path = checkPath(relPath);
-        int flags = openFlags(mode);
         int root = guard.acquire();
         try {
-            int fd;
-            boolean created = false;
-            if (!mode.create()) {
-                fd = openExisting(root, path, flags, mode);
-            } else if (mode.exclusive()) {
-                fd = openBeneath(root, path, flags | LibC.O_CREAT | LibC.O_EXCL, mode.createMode());
-                created = true;
-            } else {
-                // O_CREAT alone cannot tell whether it created the file; SMB must (CreateAction).
-                fd = -1;
-                for (int attempt = 0; fd < 0; attempt++) {
+            return open(root, path, mode);
+        } catch (VfsException e) {
+            throw e.errno() == Errno.ENOENT && !parentExists(root, path)
+                    ? e.withStatus(NtStatus.OBJECT_PATH_NOT_FOUND) : e;
+        } finally {
+            guard.release();
+        }
+    }
+
+    /** On the failure path only: whether the directory that would hold {@code path} exists. */
+    private static boolean parentExists(int root, String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash <= 0) {
+            return true;
+        }
+        try {
+            Sys.close(openBeneath(root, path.substring(0, slash), LibC.O_PATH | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0));
+            return true;
+        } catch (VfsException e) {
+            return false;
+        }
+    }
+
+    private static FileHandle open(int root, String path, OpenMode mode) {
+        int flags = openFlags(mode);
+        int fd;
+        boolean created = false;
+        if (!mode.create()) {
+            fd = openExisting(root, path, flags, mode);
+        } else if (mode.exclusive()) {
+            fd = openBeneath(root, path, flags | LibC.O_CREAT | LibC.O_EXCL, mode.createMode());
+            created = true;
+        } else {
+            // O_CREAT alone cannot tell whether it created the file; SMB must (CreateAction).
+            fd = -1;
+            for (int attempt = 0; fd < 0; attempt++) {
+                try {
+                    fd = openBeneath(root, path, flags | LibC.O_CREAT | LibC.O_EXCL, mode.createMode());
+                    created = true;
+                } catch (VfsException e) {
+                    if (e.errno() != Errno.EEXIST) {
+                        throw e;
+                    }
                     try {
-                        fd = openBeneath(root, path, flags | LibC.O_CREAT | LibC.O_EXCL, mode.createMode());
-                        created = true;
-                    } catch (VfsException e) {
-                        if (e.errno() != Errno.EEXIST) {
-                            throw e;
-                        }
-                        try {
-                            fd = openBeneath(root, path, flags, 0);
-                        } catch (VfsException e2) {
-                            if (e2.errno() != Errno.ENOENT || attempt >= RETRIES) {
-                                throw e2; // ENOENT: removed in between, try creating again
-                            }
+                        fd = openBeneath(root, path, flags, 0);
+                    } catch (VfsException e2) {
+                        if (e2.errno() != Errno.ENOENT || attempt >= RETRIES) {
+                            throw e2; // ENOENT: removed in between, try creating again
                         }
                     }
                 }
             }
-            return PosixFileHandle.wrap(fd, mode, created, path);
-        } finally {
-            guard.release();
         }
+        return PosixFileHandle.wrap(fd, mode, created, path);
     }
 
     private static int openExisting(int root, String path, int flags, OpenMode mode) {

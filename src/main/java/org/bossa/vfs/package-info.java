@@ -1,0 +1,20 @@
+/**
+ * The handle-based filesystem layer every SMB file operation goes through.
+ *
+ * <p>{@link org.bossa.vfs.ShareRoot} holds the share's directory open; clients' names are turned
+ * into on-disk relative paths by {@link org.bossa.vfs.ShareRoot#resolve} (validation and
+ * case-insensitive matching, {@link org.bossa.vfs.Names}, {@link org.bossa.vfs.NameFold}) and every
+ * open is one openat2(2) from the root descriptor with RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS, so
+ * the kernel, not string checks, keeps lookups inside the share. Nothing here uses java.nio.file on
+ * paths inside a share.
+ *
+ * <p>Errors are {@link org.bossa.vfs.VfsException}: the errno and the NT status to return
+ * ({@link org.bossa.vfs.posix.Errno#toStatus} holds the table).
+ *
+ * <p>Threads: the calls are blocking system calls made through FFM. On a virtual thread a
+ * downcall occupies its carrier thread until it returns (the JDK does not compensate as it does for
+ * blocking java.io), so slow storage can starve the virtual-thread scheduler; the server should
+ * size the scheduler's parallelism or run VFS calls for slow shares on a bounded platform-thread
+ * pool.
+ */
+package org.bossa.vfs;
