@@ -17,6 +17,9 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     FrameDecoder(IntSupplier maxFrame) {
         this.maxFrame = maxFrame;
+        // Large WRITE frames arrive in many TCP reads: keep the pieces instead of re-copying a
+        // growing buffer; the frame is copied out once, below.
+        setCumulator(COMPOSITE_CUMULATOR);
     }
 
     @Override

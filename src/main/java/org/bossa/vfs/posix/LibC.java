@@ -72,6 +72,13 @@ final class LibC {
     static final MethodHandle STATX = fn("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));
     static final MethodHandle PREAD = fn("pread64", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     static final MethodHandle PWRITE = fn("pwrite64", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    /**
+     * pread64/pwrite64 that may take heap memory (Linker.Option.critical with heap access): the
+     * kernel copies straight into or out of the Java array, no native bounce buffer. Critical calls
+     * hold off the GC while they run, so callers keep each one to at most {@link PosixIo#CRITICAL_MAX}.
+     */
+    static final MethodHandle PREAD_HEAP = critical("pread64", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
+    static final MethodHandle PWRITE_HEAP = critical("pwrite64", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG));
     static final MethodHandle FSYNC = fn("fsync", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle FDATASYNC = fn("fdatasync", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
     static final MethodHandle FTRUNCATE = fn("ftruncate64", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_LONG));
@@ -102,6 +109,11 @@ final class LibC {
     private static MethodHandle fn(String name, FunctionDescriptor fd) {
         MemorySegment sym = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
         return LINKER.downcallHandle(sym, fd, ERRNO);
+    }
+
+    private static MethodHandle critical(String name, FunctionDescriptor fd) {
+        MemorySegment sym = LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc has no " + name));
+        return LINKER.downcallHandle(sym, fd, ERRNO, Linker.Option.critical(true));
     }
 
     private static MethodHandle variadic(String name, FunctionDescriptor fd, int firstVariadic) {

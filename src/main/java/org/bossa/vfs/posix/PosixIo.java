@@ -6,16 +6,17 @@ import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.VfsException;
 
 /**
- * Positional data I/O on a descriptor through pread64/pwrite64. Direct buffers are passed to the
- * kernel as they are; heap buffers and arrays go through a native bounce buffer of at most
- * {@link #BOUNCE_MAX} bytes per call (FFM cannot hand heap memory to a blocking call).
+ * Positional data I/O on a descriptor through pread64/pwrite64. Direct buffers go to the kernel as
+ * they are; heap buffers too, through critical downcalls that let the kernel copy straight into or
+ * out of the Java array (no bounce buffer: an 8 MiB SMB READ or WRITE costs one kernel copy). A
+ * critical call holds off garbage collection, so each is limited to {@link #CRITICAL_MAX} bytes.
  */
 final class PosixIo {
 
     private PosixIo() {}
 
-    /** Largest bounce buffer for heap I/O; larger requests loop. */
-    static final int BOUNCE_MAX = 1 << 20;
+    /** Largest single critical (heap) transfer; larger requests loop. */
+    static final int CRITICAL_MAX = 1 << 20;
 
     /** pread into {@code dst} until it is full or end of file; advances its position. */
     static int read(int fd, long offset, ByteBuffer dst) {
@@ -25,45 +26,10 @@ final class PosixIo {
             return 0;
         }
         try (Sys sys = new Sys()) {
-            int n;
-            if (dst.isDirect()) {
-                n = preadFully(sys, fd, MemorySegment.ofBuffer(dst), offset);
-            } else {
-                MemorySegment bounce = sys.alloc(Math.min(len, BOUNCE_MAX));
-                n = 0;
-                while (n < len) {
-                    int chunk = (int) Math.min(len - n, bounce.byteSize());
-                    int got = preadFully(sys, fd, bounce.asSlice(0, chunk), offset + n);
-                    MemorySegment.ofBuffer(dst).asSlice(n, got).copyFrom(bounce.asSlice(0, got));
-                    n += got;
-                    if (got < chunk) {
-                        break;
-                    }
-                }
-            }
+            int n = transfer(sys, fd, MemorySegment.ofBuffer(dst), offset, !dst.isDirect(), false);
             dst.position(dst.position() + n);
             return n;
         }
-    }
-
-    /** pread until {@code seg} is full or end of file. */
-    private static int preadFully(Sys sys, int fd, MemorySegment seg, long offset) {
-        long len = seg.byteSize();
-        long done = 0;
-        while (done < len) {
-            long n = sys.pread(fd, seg.asSlice(done), len - done, offset + done);
-            if (n < 0) {
-                if (sys.errno() == Errno.EINTR) {
-                    continue;
-                }
-                throw sys.fail("pread", null);
-            }
-            if (n == 0) {
-                break;
-            }
-            done += n;
-        }
-        return (int) done;
     }
 
     /** pwrite all of {@code src}; advances its position. */
@@ -74,40 +40,43 @@ final class PosixIo {
             return 0;
         }
         try (Sys sys = new Sys()) {
-            if (src.isDirect() && !src.isReadOnly()) {
-                pwriteFully(sys, fd, MemorySegment.ofBuffer(src), offset);
-            } else {
-                MemorySegment bounce = sys.alloc(Math.min(len, BOUNCE_MAX));
-                MemorySegment from = MemorySegment.ofBuffer(src);
-                for (long done = 0; done < len; ) {
-                    long chunk = Math.min(len - done, bounce.byteSize());
-                    MemorySegment part = bounce.asSlice(0, chunk);
-                    part.copyFrom(from.asSlice(done, chunk));
-                    pwriteFully(sys, fd, part, offset + done);
-                    done += chunk;
-                }
-            }
+            transfer(sys, fd, MemorySegment.ofBuffer(src), offset, !src.isDirect(), true);
             src.position(src.position() + len);
             return len;
         }
     }
 
-    private static void pwriteFully(Sys sys, int fd, MemorySegment seg, long offset) {
+    /**
+     * Moves all of {@code seg} (writes) or until end of file (reads), in pieces of at most
+     * CRITICAL_MAX when {@code heap}; retries EINTR; returns bytes moved.
+     */
+    private static int transfer(Sys sys, int fd, MemorySegment seg, long offset, boolean heap, boolean write) {
         long len = seg.byteSize();
         long done = 0;
         while (done < len) {
-            long n = sys.pwrite(fd, seg.asSlice(done), len - done, offset + done);
+            long want = heap ? Math.min(len - done, CRITICAL_MAX) : len - done;
+            MemorySegment part = seg.asSlice(done, want);
+            long n;
+            if (write) {
+                n = heap ? sys.pwriteHeap(fd, part, want, offset + done) : sys.pwrite(fd, part, want, offset + done);
+            } else {
+                n = heap ? sys.preadHeap(fd, part, want, offset + done) : sys.pread(fd, part, want, offset + done);
+            }
             if (n < 0) {
                 if (sys.errno() == Errno.EINTR) {
                     continue;
                 }
-                throw sys.fail("pwrite", null);
+                throw sys.fail(write ? "pwrite" : "pread", null);
             }
             if (n == 0) {
-                throw new VfsException(Errno.ENOSPC, NtStatus.DISK_FULL, "pwrite wrote nothing");
+                if (write) {
+                    throw new VfsException(Errno.ENOSPC, NtStatus.DISK_FULL, "pwrite wrote nothing");
+                }
+                break;
             }
             done += n;
         }
+        return (int) done;
     }
 
     static void checkOffset(long offset) {

@@ -95,6 +95,22 @@ final class Sys implements AutoCloseable {
         }
     }
 
+    long preadHeap(int fd, MemorySegment buf, long count, long offset) {
+        try {
+            return (long) LibC.PREAD_HEAP.invokeExact(state, fd, buf, count, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    long pwriteHeap(int fd, MemorySegment buf, long count, long offset) {
+        try {
+            return (long) LibC.PWRITE_HEAP.invokeExact(state, fd, buf, count, offset);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     long pwrite(int fd, MemorySegment buf, long count, long offset) {
         try {
             return (long) LibC.PWRITE.invokeExact(state, fd, buf, count, offset);

@@ -1,0 +1,1 @@
+smb2.compound.interim2
