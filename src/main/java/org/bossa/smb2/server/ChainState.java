@@ -11,4 +11,11 @@ final class ChainState {
     int treeId;
     Open file;
     NtStatus lastError;
+
+    void reset() {
+        sessionId = 0;
+        treeId = 0;
+        file = null;
+        lastError = null;
+    }
 }

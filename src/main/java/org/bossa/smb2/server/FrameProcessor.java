@@ -69,6 +69,7 @@ final class FrameProcessor {
         List<Out> outs = new ArrayList<>(2);
         ChainState chain = new ChainState();
         int off = 0;
+        boolean first = true;
         while (true) {
             int next = whole.u32(off + 20);
             int len;
@@ -80,10 +81,11 @@ final class FrameProcessor {
                 }
                 len = next;
             }
-            Out out = one(new WireReader(frame, off, len), encrypted, encryptedFor, chain);
+            Out out = one(new WireReader(frame, off, len), encrypted, encryptedFor, chain, first, next == 0);
             if (out != null) {
                 outs.add(out);
             }
+            first = false;
             if (next == 0) {
                 break;
             }
@@ -92,7 +94,8 @@ final class FrameProcessor {
         sendChain(outs);
     }
 
-    private Out one(WireReader msg, boolean encrypted, Session encryptedFor, ChainState chain) {
+    private Out one(WireReader msg, boolean encrypted, Session encryptedFor, ChainState chain, boolean first,
+                    boolean last) {
         Smb2Header h;
         try {
             h = Smb2Header.decode(msg);
@@ -117,21 +120,31 @@ final class FrameProcessor {
         if (!conn.credits.consume(h.messageId(), charge)) {
             throw new ConnectionFault("MessageId " + h.messageId() + " (charge " + charge + ") outside the credit window");
         }
+        if (!h.isRelated()) {
+            chain.reset(); // an unrelated request starts a new chain (MS-SMB2 3.3.5.2.7.1)
+        }
         RequestContext ctx = new RequestContext(conn, h, msg, encrypted, chain);
         Reply reply;
         boolean requestSigned = h.isSigned();
         try {
-            reply = command == null ? Reply.error(NtStatus.INVALID_PARAMETER) : dispatch(ctx, command, encrypted, encryptedFor, chain);
+            if (command == null || h.isRelated() && first) {
+                reply = Reply.error(NtStatus.INVALID_PARAMETER); // a chain cannot start "related"
+            } else {
+                reply = dispatch(ctx, command, encrypted, encryptedFor, chain);
+            }
         } catch (SmbStatusException e) {
-            reply = Reply.error(e.status());
+            reply = failed(command, e.status(), e);
         } catch (WireFormatException e) {
-            reply = Reply.error(e.status());
+            reply = failed(command, e.status(), e);
         } catch (org.bossa.vfs.VfsException e) {
-            reply = Reply.error(e.status());
+            reply = failed(command, e.status(), e);
         } catch (org.bossa.fscc.FsccFormatException e) {
-            reply = Reply.error(FsccErrors.toNt(e.status()));
+            reply = failed(command, FsccErrors.toNt(e.status()), e);
         } catch (org.bossa.fscc.FsccUnsupportedException e) {
-            reply = Reply.error(FsccErrors.toNt(e.status()));
+            reply = failed(command, FsccErrors.toNt(e.status()), e);
+        }
+        if (LOG.isDebugEnabled() && reply.status().isError()) {
+            LOG.debug("{} -> {}", command, reply.status().ntName());
         }
         if (reply.status().isError() && command != Smb2Command.SESSION_SETUP) {
             chain.lastError = reply.status();
@@ -150,6 +163,12 @@ final class FrameProcessor {
         int credits = conn.credits.grant(h.credits(), charge);
         Smb2Header rh = h.response(reply.status(), credits).withIds(ctx.responseSessionId,
                 ctx.tree != null ? ctx.tree.id() : h.treeId());
+        if (reply.isAsync() && !last) {
+            // Only the last request of a compound may go async; Windows and Samba fail the others.
+            reply.pending().complete(Reply.error(NtStatus.CANCELLED));
+            reply = Reply.error(NtStatus.INTERNAL_ERROR);
+            rh = h.response(reply.status(), credits).withIds(ctx.responseSessionId, rh.treeId());
+        }
         if (reply.isAsync()) {
             AsyncTable.Pending p = conn.async.add(h.messageId(), ctx.responseSessionId, reply.pending());
             Smb2Header ah = rh.withAsync(p.asyncId());
@@ -166,12 +185,23 @@ final class FrameProcessor {
         return encode(rh, reply, signer, encryptFor, ctx.afterEncode);
     }
 
+    /** Turns a request-scoped failure into its reply; the detail is logged at debug level only. */
+    private static Reply failed(Smb2Command command, NtStatus status, RuntimeException e) {
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} failed: {} ({})", command, status.ntName(), e.getMessage());
+        }
+        return Reply.error(status);
+    }
+
     private Reply dispatch(RequestContext ctx, Smb2Command command, boolean encrypted, Session encryptedFor,
                            ChainState chain) {
         CommandSpec spec = CommandSpec.of(command);
         Smb2Header h = ctx.header();
+        if (spec.needsSession && h.isRelated() && chain.sessionId == 0) {
+            return Reply.error(NtStatus.INVALID_PARAMETER); // nothing before it in the chain set a session
+        }
         if (spec.needsSession || command == Smb2Command.SESSION_SETUP && h.sessionId() != 0) {
-            long sid = h.isRelated() && chain.sessionId != 0 ? chain.sessionId : h.sessionId();
+            long sid = h.isRelated() ? chain.sessionId : h.sessionId();
             Session s = conn.sessions().get(sid);
             if (s == null) {
                 return Reply.error(command == Smb2Command.SESSION_SETUP && sid != 0 ? NtStatus.USER_SESSION_DELETED
@@ -199,7 +229,10 @@ final class FrameProcessor {
             }
         }
         if (spec.needsTree) {
-            int tid = h.isRelated() && chain.treeId != 0 ? chain.treeId : h.treeId();
+            if (h.isRelated() && chain.treeId == 0) {
+                return Reply.error(NtStatus.INVALID_PARAMETER);
+            }
+            int tid = h.isRelated() ? chain.treeId : h.treeId();
             TreeConnect t = ctx.session.tree(tid);
             if (t == null) {
                 return Reply.error(NtStatus.NETWORK_NAME_DELETED);

@@ -32,6 +32,7 @@ final class IoctlHandler implements Handler {
             case FsctlCodes.FSCTL_VALIDATE_NEGOTIATE_INFO -> validateNegotiate(ctx, req);
             case FsctlCodes.FSCTL_QUERY_NETWORK_INTERFACE_INFO -> interfaces(ctx, req);
             case FsctlCodes.FSCTL_PIPE_TRANSCEIVE -> transceive(ctx, req, (int) Math.min(maxOut, Integer.MAX_VALUE));
+            case FsctlCodes.FSCTL_CREATE_OR_GET_OBJECT_ID, FsctlCodes.FSCTL_GET_OBJECT_ID -> objectId(ctx, req, maxOut);
             case FsctlCodes.FSCTL_DFS_GET_REFERRALS, FsctlCodes.FSCTL_DFS_GET_REFERRALS_EX ->
                     Reply.error(NtStatus.FS_DRIVER_REQUIRED);
             default -> {
@@ -72,6 +73,24 @@ final class IoctlHandler implements Handler {
         } catch (java.net.UnknownHostException e) {
             return Reply.error(NtStatus.NOT_SUPPORTED);
         }
+    }
+
+    /**
+     * FILE_OBJECTID_BUFFER (MS-FSCC 2.1.3): Bossa stores no object ids, it derives a stable one from
+     * the file's device and inode (ObjectId = BirthObjectId), so the same file always answers the same.
+     */
+    private static Reply objectId(RequestContext ctx, IoctlRequest req, long maxOut) {
+        Open open = ctx.opens().resolve(req.fileId().persistent(), req.fileId().volatileId());
+        if (open.isPipe()) {
+            return Reply.error(NtStatus.INVALID_DEVICE_REQUEST);
+        }
+        if (maxOut < 64) {
+            return Reply.error(NtStatus.BUFFER_TOO_SMALL);
+        }
+        var st = open.handle().stat();
+        org.bossa.smb2.wire.WireWriter w = new org.bossa.smb2.wire.WireWriter(64);
+        w.u64(st.ino()).u64(st.dev()).zeros(16).u64(st.ino()).u64(st.dev()).zeros(16);
+        return Reply.ok(IoctlResponse.of(req.ctlCode(), req.fileId(), w.toByteArray())::encode);
     }
 
     private static Reply transceive(RequestContext ctx, IoctlRequest req, int maxOut) {

@@ -23,6 +23,7 @@ public final class OpenResolver {
         if (open == null || open.persistentId() != persistentId || open.tree() != ctx.tree()) {
             throw new SmbStatusException(NtStatus.FILE_CLOSED);
         }
+        carry(open); // whatever file a request used is the one the next related request means
         return open;
     }
 

@@ -69,12 +69,15 @@ final class PosixAccess {
         boolean owner = t.uid() == 0 || t.uid() == Integer.toUnsignedLong(st.uid());
         if ((bits & 4) != 0) {
             access |= FILE_READ_DATA | FILE_READ_EA;
+            if (!st.isDirectory()) {
+                // Windows has no execute bit on data files: reading a file is enough to run it.
+                access |= FILE_EXECUTE;
+            }
         }
         if ((bits & 2) != 0) {
-            access |= FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA | FILE_WRITE_ATTRIBUTES;
-            if (st.isDirectory()) {
-                access |= FILE_DELETE_CHILD;
-            }
+            // FILE_DELETE_CHILD means nothing on a file but is part of FILE_ALL_ACCESS, which Windows
+            // clients ask for; grant it with write so "full control" opens work.
+            access |= FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_WRITE_EA | FILE_WRITE_ATTRIBUTES | FILE_DELETE_CHILD;
         }
         if ((bits & 1) != 0) {
             access |= FILE_EXECUTE;

@@ -39,7 +39,11 @@ final class SetInfoHandler implements Handler {
                 return file(ctx, open, req);
             }
             case SECURITY -> {
-                return Reply.error(NtStatus.NOT_SUPPORTED);
+                if (open.isPipe()) {
+                    return Reply.error(NtStatus.NOT_SUPPORTED);
+                }
+                SecurityInfoSetter.apply(open, req.additionalInformation(), req.buffer());
+                return Reply.ok(SetInfoResponse.INSTANCE::encode);
             }
             default -> {
                 return Reply.error(NtStatus.NOT_SUPPORTED);
