@@ -168,7 +168,10 @@ final class CreateHandler implements Handler {
             DosAttributes.write(h, (req.fileAttributes() & DosAttributes.SETTABLE) | FileAttributes.FILE_ATTRIBUTE_ARCHIVE,
                     FileInfos.creationTime(t.stat()));
         }
-        if (deleteOnClose && t.stat().isDirectory() == false) {
+        if (t.action() != CreateAction.OPENED && !t.stat().isDirectory()) {
+            allocate(h, req);
+        }
+        if (deleteOnClose && !t.stat().isDirectory()) {
             DosAttributes.Stored dos = DosAttributes.read(h);
             if ((dos.attributes() & FileAttributes.FILE_ATTRIBUTE_READONLY) != 0) {
                 conn.server().shareModes().release(adm.state(), id);
@@ -192,6 +195,23 @@ final class CreateHandler implements Handler {
                 info.lastAccessTime(), info.lastWriteTime(), info.changeTime(), info.allocationSize(),
                 info.endOfFile(), info.fileAttributes(), new FileId(id, id), out);
         return Reply.ok(resp::encode);
+    }
+
+    /** The AlSi context (MS-SMB2 2.2.13.2.6): reserve space for a new or overwritten file. */
+    private static void allocate(FileHandle h, CreateRequest req) {
+        CreateContexts.find(req.contexts(), CreateContexts.ALLOCATION_SIZE).ifPresent(c -> {
+            byte[] d = c.data();
+            if (d.length < 8) {
+                throw new SmbStatusException(NtStatus.INVALID_PARAMETER);
+            }
+            long size = 0;
+            for (int i = 7; i >= 0; i--) {
+                size = (size << 8) | (d[i] & 0xFF);
+            }
+            if (size > 0) {
+                h.allocate(size);
+            }
+        });
     }
 
     private static Reply openPipe(RequestContext ctx, CreateRequest req) {

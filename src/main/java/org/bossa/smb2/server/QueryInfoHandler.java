@@ -83,10 +83,11 @@ final class QueryInfoHandler implements Handler {
         return Reply.ok(QueryInfoResponse.of(w.toByteArray())::encode);
     }
 
+    /** MS-FSA 2.1.5.12: only these classes need FILE_READ_ATTRIBUTES; the rest need no access right. */
     private static boolean needsReadAttributes(FileInformationClass cls) {
         return switch (cls) {
-            case FileAccessInformation, FileModeInformation, FileAlignmentInformation, FilePositionInformation -> false;
-            default -> true;
+            case FileBasicInformation, FileAllInformation, FileNetworkOpenInformation, FileAttributeTagInformation -> true;
+            default -> false;
         };
     }
 

@@ -21,10 +21,16 @@ final class ShareNames {
         if (name.isEmpty()) {
             return List.of();
         }
-        if (name.charAt(0) == '\\') {
-            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "name starts with a separator");
+        // MS-SMB2 says a leading separator is invalid, but macOS clients and smbtorture send one and
+        // Samba strips it; the name stays relative to the share either way.
+        int start0 = 0;
+        while (start0 < name.length() && name.charAt(start0) == '\\') {
+            start0++;
         }
-        String n = name;
+        String n = name.substring(start0);
+        if (n.isEmpty()) {
+            return List.of();
+        }
         if (n.toUpperCase(Locale.ROOT).endsWith(DEFAULT_STREAM)) {
             n = n.substring(0, n.length() - DEFAULT_STREAM.length());
         }

@@ -16,10 +16,9 @@ class ShareNamesTest {
     }
 
     @Test
-    void leadingSeparatorIsInvalidParameter() {
-        assertThatThrownBy(() -> ShareNames.components("\\etc\\passwd"))
-                .isInstanceOfSatisfying(SmbStatusException.class,
-                        e -> assertThat(e.status()).isEqualTo(NtStatus.INVALID_PARAMETER));
+    void leadingSeparatorsAreStrippedSoTheNameStaysShareRelative() {
+        assertThat(ShareNames.components("\\etc\\passwd")).containsExactly("etc", "passwd");
+        assertThat(ShareNames.components("\\")).isEmpty();
     }
 
     @Test
