@@ -12,13 +12,19 @@ import org.bossa.smb2.wire.NtStatus;
  * Blocking requests wait in a queue and are retried whenever a lock is released.
  */
 public final class ByteRangeLocks {
-    /** One granted lock. Length 0 locks a point that conflicts with nothing (MS-FSA). */
+    /**
+     * One granted lock. A held zero-length lock covers no byte; a zero-length request touches a lock
+     * whose range contains its offset.
+     */
     public record Lock(long openId, long offset, long length, boolean exclusive) {
         boolean overlaps(long off, long len) {
-            if (length == 0 || len == 0) {
+            if (length == 0) {
                 return false;
             }
             long end = offset + length - 1;
+            if (len == 0) {
+                return Long.compareUnsigned(offset, off) <= 0 && Long.compareUnsigned(off, end) <= 0;
+            }
             long oEnd = off + len - 1;
             return Long.compareUnsigned(offset, oEnd) <= 0 && Long.compareUnsigned(off, end) <= 0;
         }
@@ -118,6 +124,9 @@ public final class ByteRangeLocks {
 
     /** May {@code openId} read (write=false) or write this range? (MS-FSA 2.1.4.10) */
     public synchronized boolean accessAllowed(long openId, long offset, long length, boolean write) {
+        if (length == 0) {
+            return true; // a zero-byte read or write touches no locked byte
+        }
         for (Lock l : locks) {
             if (!l.overlaps(offset, length)) {
                 continue;
@@ -132,13 +141,17 @@ public final class ByteRangeLocks {
         return true;
     }
 
+    /**
+     * Windows stacking rules (smbtorture smb2.lock.stacking): an exclusive request conflicts with any
+     * overlapping lock, even the same open's; a shared request conflicts only with another open's
+     * exclusive lock, so an open may stack shared locks on its own exclusive one.
+     */
     private boolean conflict(Lock want) {
         for (Lock l : locks) {
             if (!l.overlaps(want.offset(), want.length())) {
                 continue;
             }
-            if (want.exclusive() || l.exclusive()) {
-                // Windows refuses overlapping exclusive locks even from the same open.
+            if (want.exclusive() || l.exclusive() && l.openId() != want.openId()) {
                 return true;
             }
         }

@@ -74,11 +74,22 @@ class LockingTest {
     }
 
     @Test
-    void wrappingRangesAreInvalidAndZeroLengthConflictsWithNothing() {
+    void wrappingRangesAreInvalidAndZeroLengthLocksTouchOnlyTheirOffset() {
         assertThat(ByteRangeLocks.validRange(-2, 2)).isTrue();
         assertThat(ByteRangeLocks.validRange(-2, 3)).isFalse();
         ByteRangeLocks l = new ByteRangeLocks();
         l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true));
-        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 5, 0, true))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 5, 0, true))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 10, 0, true))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(3, 10, 5, true))).isEqualTo(NtStatus.SUCCESS);
+    }
+
+    @Test
+    void stackingFollowsWindows() {
+        ByteRangeLocks l = new ByteRangeLocks();
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, false))).isEqualTo(NtStatus.SUCCESS);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 0, 10, false))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
+        assertThat(l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
     }
 }

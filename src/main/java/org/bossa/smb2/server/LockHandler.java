@@ -26,35 +26,22 @@ final class LockHandler implements Handler {
         }
         ByteRangeLocks locks = open.fileState().locks();
         List<LockElement> els = req.locks();
-        boolean unlock = (els.getFirst().flags() & LockElement.FLAG_UNLOCK) != 0;
-        for (LockElement e : els) {
-            int type = e.flags() & LOCK_TYPE_MASK;
-            boolean valid = unlock ? e.flags() == LockElement.FLAG_UNLOCK
-                    : (type == LockElement.FLAG_SHARED_LOCK || type == LockElement.FLAG_EXCLUSIVE_LOCK)
-                    && (els.size() == 1 || (e.flags() & LockElement.FLAG_FAIL_IMMEDIATELY) != 0);
-            if (!valid) {
-                return Reply.error(NtStatus.INVALID_PARAMETER);
-            }
-            if (!ByteRangeLocks.validRange(e.offset(), e.length())) {
-                return Reply.error(NtStatus.INVALID_LOCK_RANGE);
-            }
-        }
         long id = open.volatileId();
-        if (unlock) {
-            for (LockElement e : els) {
-                NtStatus st = locks.unlock(id, e.offset(), e.length());
-                if (st != NtStatus.SUCCESS) {
-                    return Reply.error(st);
-                }
-            }
-            return Reply.ok(LockResponse.INSTANCE::encode);
+        if ((els.getFirst().flags() & LockElement.FLAG_UNLOCK) != 0) {
+            return unlockAll(locks, id, els);
         }
         if (els.size() == 1 && (els.getFirst().flags() & LockElement.FLAG_FAIL_IMMEDIATELY) == 0) {
-            return blocking(locks, lock(id, els.getFirst()));
+            LockElement e = els.getFirst();
+            NtStatus bad = checkLock(e, true);
+            return bad != null ? Reply.error(bad) : blocking(locks, lock(id, e));
         }
+        // MS-SMB2 3.3.5.14.2: in order, all or nothing; the request's own locks are rolled back.
         List<LockElement> taken = new ArrayList<>();
         for (LockElement e : els) {
-            NtStatus st = locks.tryLock(lock(id, e));
+            NtStatus st = checkLock(e, false);
+            if (st == null) {
+                st = locks.tryLock(lock(id, e));
+            }
             if (st != NtStatus.SUCCESS) {
                 for (LockElement t : taken) {
                     locks.unlock(id, t.offset(), t.length());
@@ -64,6 +51,35 @@ final class LockHandler implements Handler {
             taken.add(e);
         }
         return Reply.ok(LockResponse.INSTANCE::encode);
+    }
+
+    /**
+     * MS-SMB2 3.3.5.14.1: unlocks in order; the first failure ends the request (earlier unlocks stay
+     * done); a lock element among unlocks is INVALID_PARAMETER. FAIL_IMMEDIATELY means nothing here.
+     */
+    private static Reply unlockAll(ByteRangeLocks locks, long id, List<LockElement> els) {
+        for (LockElement e : els) {
+            if ((e.flags() & ~LockElement.FLAG_FAIL_IMMEDIATELY) != LockElement.FLAG_UNLOCK) {
+                return Reply.error(NtStatus.INVALID_PARAMETER);
+            }
+            NtStatus st = locks.unlock(id, e.offset(), e.length());
+            if (st != NtStatus.SUCCESS) {
+                return Reply.error(st);
+            }
+        }
+        return Reply.ok(LockResponse.INSTANCE::encode);
+    }
+
+    /** Null when a lock element is well formed; else its status. Several locks must all fail immediately. */
+    private static NtStatus checkLock(LockElement e, boolean single) {
+        int type = e.flags() & LOCK_TYPE_MASK;
+        if (type != LockElement.FLAG_SHARED_LOCK && type != LockElement.FLAG_EXCLUSIVE_LOCK) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        if (!single && (e.flags() & LockElement.FLAG_FAIL_IMMEDIATELY) == 0) {
+            return NtStatus.INVALID_PARAMETER;
+        }
+        return ByteRangeLocks.validRange(e.offset(), e.length()) ? null : NtStatus.INVALID_LOCK_RANGE;
     }
 
     private static Reply blocking(ByteRangeLocks locks, ByteRangeLocks.Lock l) {
