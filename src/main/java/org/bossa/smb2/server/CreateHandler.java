@@ -68,6 +68,10 @@ final class CreateHandler implements Handler {
             return admit(ctx, req, target, desired, deleteOnClose);
         } catch (RuntimeException e) {
             target.handle().close();
+            if (target.action() == CreateAction.CREATED) {
+                // A refused open leaves nothing behind: undo the create.
+                root.unlink(target.rel(), target.stat().isDirectory());
+            }
             throw e;
         }
     }

@@ -60,6 +60,10 @@ final class QueryInfoHandler implements Handler {
         }
         boolean deletePending = open.fileState() != null && open.fileState().deletePending();
         FileInfo fi = FileInfos.of(open.handle(), open.path(), open.grantedAccess(), open.position(), deletePending);
+        if (cls == FileInformationClass.FileNormalizedNameInformation) {
+            // The normalized name has no leading separator; the share root's is empty (MS-FSCC 2.4.30).
+            fi = fi.toBuilder().name(fi.name().substring(1)).build();
+        }
         return output(FileInfoEncoder.encode(cls, fi, outLen));
     }
 
