@@ -81,9 +81,9 @@ final class CreateHandler implements Handler {
         boolean wantDir = (opts & CreateOptions.FILE_DIRECTORY_FILE) != 0;
         boolean readOnlyShare = ctx.tree().share().readOnly();
         CreateDisposition disp = req.createDisposition();
-        FileStat existing = statOrNull(root, rel);
+        FileStat existing = Lookups.statOrNull(root, rel);
         boolean isRoot = rel.equals(".");
-        FileStat parent = isRoot ? null : statOrNull(root, ShareNames.parent(rel));
+        FileStat parent = isRoot ? null : Lookups.statOrNull(root, ShareNames.parent(rel));
         if (existing != null) {
             if (disp == CreateDisposition.CREATE) {
                 throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION);
@@ -246,16 +246,5 @@ final class CreateHandler implements Handler {
         boolean write = (desired & (PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA)) != 0
                 || (desired & PosixAccess.MAXIMUM_ALLOWED) != 0 && (max & PosixAccess.FILE_WRITE_DATA) != 0;
         return write ? OpenMode.readWrite().nonDirectory() : OpenMode.read().nonDirectory();
-    }
-
-    private static FileStat statOrNull(ShareRoot root, String rel) {
-        try (FileHandle h = root.open(rel, OpenMode.path())) {
-            return h.stat();
-        } catch (VfsException e) {
-            if (e.status() == NtStatus.OBJECT_NAME_NOT_FOUND || e.status() == NtStatus.OBJECT_PATH_NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
     }
 }

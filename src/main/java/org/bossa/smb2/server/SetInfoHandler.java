@@ -168,7 +168,7 @@ final class SetInfoHandler implements Handler {
         String literal = parent.equals(".") ? comps.getLast() : parent + "/" + comps.getLast();
         String existing = root.resolve(comps);
         FileStat self = open.handle().stat();
-        FileStat other = statOrNull(root, existing);
+        FileStat other = Lookups.statOrNull(root, existing);
         String target = literal;
         boolean replace = r.replaceIfExists();
         if (other != null && !(other.ino() == self.ino() && other.dev() == self.dev())) {
@@ -193,16 +193,5 @@ final class SetInfoHandler implements Handler {
         }
         root.rename(open.path(), target, replace);
         open.path(target);
-    }
-
-    private static FileStat statOrNull(ShareRoot root, String rel) {
-        try (FileHandle h = root.open(rel, OpenMode.path())) {
-            return h.stat();
-        } catch (VfsException e) {
-            if (e.status() == NtStatus.OBJECT_NAME_NOT_FOUND || e.status() == NtStatus.OBJECT_PATH_NOT_FOUND) {
-                return null;
-            }
-            throw e;
-        }
     }
 }
