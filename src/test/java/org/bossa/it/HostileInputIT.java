@@ -520,6 +520,33 @@ class HostileInputIT {
         Files.deleteIfExists(d);
     }
 
+    // ---------------------------------------------------------------- lengths and share names
+
+    @Test
+    void readLengthsBeyondTheLimitsAreInvalidParameter() throws Exception {
+        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
+            RawSmbClient.Response r = c.openForRead(HELLO);
+            assertStatus(r, NtStatus.SUCCESS);
+            FileId id = RawSmbClient.fileId(r);
+            assertStatus(c.readRaw(id, -1, 0), NtStatus.INVALID_PARAMETER); // 4 GiB - 1
+            assertStatus(c.readRaw(id, server.config().maxIoSize() + 1, 0), NtStatus.INVALID_PARAMETER);
+            assertStatus(c.readRaw(id, 65537, 0), NtStatus.INVALID_PARAMETER); // CreditCharge 1 covers 64 KiB
+            assertStatus(c.readRaw(id, 100, Long.MIN_VALUE), NtStatus.INVALID_PARAMETER);
+            assertStatus(c.close(id), NtStatus.SUCCESS);
+            assertStillServes(c);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"\\\\127.0.0.1\\..", "\\\\127.0.0.1\\share\\..\\..", "\\\\127.0.0.1\\share\\sub",
+            "\\\\127.0.0.1\\", "\\\\127.0.0.1", "\\\\127.0.0.1\\nosuchshare", "\\\\127.0.0.1\\/etc"})
+    void treeConnectToAnythingButAShareIsBadNetworkName(String path) throws Exception {
+        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
+            assertStatus(c.treeConnectPath(path), NtStatus.BAD_NETWORK_NAME);
+            assertStillServes(c);
+        }
+    }
+
     // ---------------------------------------------------------------- other connections' state
 
     @Test

@@ -241,10 +241,21 @@ final class RawSmbClient implements AutoCloseable {
     }
 
     void treeConnect(TestServer server, String share) throws IOException {
-        TreeConnectRequest req = new TreeConnectRequest(0, "\\\\" + server.host() + "\\" + share);
-        Response r = call(message(header(Smb2Command.TREE_CONNECT), req::encode));
+        Response r = treeConnectPath("\\\\" + server.host() + "\\" + share);
         expect(r, NtStatus.SUCCESS, "TREE_CONNECT");
         treeId = r.header().treeId();
+    }
+
+    /** TREE_CONNECT to any path; the tree id is not kept. */
+    Response treeConnectPath(String path) throws IOException {
+        TreeConnectRequest req = new TreeConnectRequest(0, path);
+        return call(message(header(Smb2Command.TREE_CONNECT), req::encode));
+    }
+
+    /** READ with every field chosen by the caller (CreditCharge 1). */
+    Response readRaw(FileId id, int length, long offset) throws IOException {
+        ReadRequest req = new ReadRequest(org.bossa.smb2.wire.ReadResponse.DATA_OFFSET, 0, length, offset, id, 0, 0, 0);
+        return call(message(header(Smb2Command.READ), req::encode));
     }
 
     Response echo() throws IOException {
