@@ -1,0 +1,250 @@
+package org.bossa.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.bossa.auth.SecurityContextFactory;
+import org.bossa.auth.Token;
+import org.bossa.auth.ntlm.LocalNtlmVerifier;
+import org.bossa.auth.ntlm.NtHash;
+import org.bossa.auth.ntlm.NtlmMechanism;
+import org.bossa.auth.ntlm.NtlmServerConfig;
+import org.bossa.auth.spnego.SpnegoContextFactory;
+import org.bossa.dcerpc.PipeRegistry;
+import org.bossa.rpc.RpcPipes;
+import org.bossa.rpc.ServerIdentity;
+import org.bossa.rpc.srvsvc.ShareCatalog;
+import org.bossa.rpc.srvsvc.ShareEntry;
+import org.bossa.smb2.server.EncryptionPolicy;
+import org.bossa.smb2.server.ServerConfig;
+import org.bossa.smb2.server.ServerContext;
+import org.bossa.smb2.server.ShareConfig;
+import org.bossa.smb2.server.SmbServer;
+import org.bossa.smb2.wire.Dialect;
+import org.bossa.store.LocalUser;
+import org.bossa.store.embedded.EmbeddedStateStore;
+
+/**
+ * The real SMB server, in this JVM, on 127.0.0.1 and a kernel-chosen port, assembled the way
+ * {@code org.bossa.app.ServerLifecycle} assembles it (local users in an embedded state store,
+ * SPNEGO/NTLM, srvsvc and wkssvc pipes).
+ *
+ * <p>Layout under one temp directory: {@code state/} (the store), {@code share/} (mode 0777,
+ * share "share"), {@code ro/} (share "ro", read-only, holds {@code readme.txt}), {@code secret/}
+ * (share "secret", encryption required) and {@code outside/}, a sentinel directory next to the
+ * shares that no client request may ever touch.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String HOST = "127.0.0.1";
+    public static final String NETBIOS = "BOSSATEST";
+    public static final String WORKGROUP = "WORKGROUP";
+    public static final String ALICE = "alice";
+    public static final String ALICE_PASSWORD = "Alice!Passw0rd";
+    public static final String BOB = "bob";
+    public static final String BOB_PASSWORD = "Bob!Passw0rd";
+    public static final String RO_FILE = "readme.txt";
+    public static final String RO_CONTENT = "read-only share content\n";
+
+    private final Path base;
+    private final Path shareDir;
+    private final Path roDir;
+    private final Path secretDir;
+    private final Path outsideDir;
+    private final EmbeddedStateStore store;
+    private final SmbServer server;
+    private final ServerConfig config;
+
+    private TestServer(Builder b) throws IOException {
+        base = Files.createTempDirectory("bossa-it-");
+        Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
+        shareDir = dir("share", "rwxrwxrwx");
+        roDir = dir("ro", "rwxr-xr-x");
+        Files.writeString(roDir.resolve(RO_FILE), RO_CONTENT);
+        secretDir = dir("secret", "rwxrwxrwx");
+        outsideDir = dir("outside", "rwxr-xr-x");
+        Files.writeString(outsideDir.resolve("sentinel.txt"), "must never change\n");
+        store = EmbeddedStateStore.open(base.resolve("state"));
+        store.putUser(new LocalUser(ALICE, NtHash.of(ALICE_PASSWORD), 1000, 20001, 20001, true, Instant.now()));
+        store.putUser(new LocalUser(BOB, NtHash.of(BOB_PASSWORD), 1001, 20002, 20002, true, Instant.now()));
+        List<ShareConfig> shares = new ArrayList<>();
+        shares.add(new ShareConfig("share", shareDir, false, null, List.of(), "test share"));
+        shares.add(new ShareConfig("ro", roDir, true, null, List.of(), "read-only share"));
+        shares.add(new ShareConfig("secret", secretDir, false, EncryptionPolicy.REQUIRED, List.of(), "encrypted share"));
+        byte[] guid = new byte[16];
+        new java.util.Random(42).nextBytes(guid);
+        config = new ServerConfig(b.dialects, b.signingRequired, b.encryption, NETBIOS, WORKGROUP, b.maxIoSize,
+                false, guid, shares);
+        ServerContext context = new ServerContext(config, auth(), user -> tokenFor(user.account()), pipes(config));
+        server = new SmbServer(context);
+        try {
+            server.start(List.of(HOST), 0);
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A server with the defaults: every dialect, signing enabled (not required), encryption off. */
+    public static TestServer start() throws IOException {
+        return builder().start();
+    }
+
+    private Path dir(String name, String mode) throws IOException {
+        Path d = Files.createDirectory(base.resolve(name));
+        Files.setPosixFilePermissions(d, PosixFilePermissions.fromString(mode));
+        return d;
+    }
+
+    /** Replicates {@code AuthWiring.localNtlm}: SPNEGO around NTLMSSP, checked against the store's users. */
+    private SecurityContextFactory auth() {
+        String host = NETBIOS.toLowerCase(Locale.ROOT);
+        NtlmServerConfig cfg = new NtlmServerConfig(NETBIOS, NETBIOS, host, host, false);
+        LocalNtlmVerifier verifier = new LocalNtlmVerifier(
+                (domain, user) -> store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash), cfg);
+        return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
+    }
+
+    private Optional<Token> tokenFor(String account) {
+        return store.findUser(account).filter(LocalUser::enabled)
+                .map(u -> new Token(NETBIOS, u.name(), u.uid(), u.gid(), List.of(), false));
+    }
+
+    /** Replicates {@code PipeWiring.registry}: srvsvc and wkssvc fed from the configured shares. */
+    private static PipeRegistry pipes(ServerConfig config) {
+        ServerIdentity id = new ServerIdentity(config.netbiosName(), config.workgroup(), 10, 0,
+                ServerIdentity.MEMBER_SERVER_TYPE, "Bossa " + config.netbiosName());
+        List<ShareEntry> entries = new ArrayList<>();
+        for (ShareConfig s : config.shares()) {
+            entries.add(new ShareEntry(s.name(), ShareEntry.STYPE_DISKTREE, s.comment(), s.path().toString()));
+        }
+        entries.add(ShareEntry.ipc("IPC Service (Bossa " + config.netbiosName() + ")"));
+        List<ShareEntry> all = List.copyOf(entries);
+        return RpcPipes.fileServerRegistry(new ShareCatalog() {
+            @Override
+            public List<ShareEntry> shares() {
+                return all;
+            }
+
+            @Override
+            public ServerIdentity server() {
+                return id;
+            }
+        });
+    }
+
+    public int port() {
+        return server.boundPort();
+    }
+
+    public String host() {
+        return HOST;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** The directory exported as "share". */
+    public Path shareDir() {
+        return shareDir;
+    }
+
+    public Path roDir() {
+        return roDir;
+    }
+
+    public Path secretDir() {
+        return secretDir;
+    }
+
+    /** A directory next to the shares that no request may create, modify or read anything in. */
+    public Path outsideDir() {
+        return outsideDir;
+    }
+
+    /** The parent of every share directory. */
+    public Path baseDir() {
+        return base;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            store.close();
+            deleteTree(base);
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                    Files.delete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Server settings a test may change; everything else is as the application's defaults. */
+    public static final class Builder {
+        private Set<Dialect> dialects = EnumSet.allOf(Dialect.class);
+        private boolean signingRequired;
+        private EncryptionPolicy encryption = EncryptionPolicy.OFF;
+        private int maxIoSize = 8 * 1024 * 1024;
+
+        public Builder signingRequired(boolean required) {
+            this.signingRequired = required;
+            return this;
+        }
+
+        public Builder encryption(EncryptionPolicy policy) {
+            this.encryption = policy;
+            return this;
+        }
+
+        public Builder dialects(Dialect... ds) {
+            this.dialects = ds.length == 0 ? EnumSet.noneOf(Dialect.class) : EnumSet.of(ds[0], ds);
+            return this;
+        }
+
+        public Builder maxIoSize(int bytes) {
+            this.maxIoSize = bytes;
+            return this;
+        }
+
+        public TestServer start() throws IOException {
+            return new TestServer(this);
+        }
+    }
+}
