@@ -157,9 +157,7 @@ final class FrameProcessor {
         if (reply.status() == NtStatus.USER_SESSION_DELETED || reply.status() == NtStatus.NETWORK_SESSION_EXPIRED) {
             signer = ctx.forceSign ? signer : null;
         }
-        Session encryptFor = encrypted ? encryptedFor
-                : s != null && s.codec() != null && (s.encryptData() || ctx.tree != null && ctx.tree.encrypt())
-                        && s.state() == Session.State.VALID ? s : null;
+        Session encryptFor = encrypted ? encryptedFor : policyEncryption(command, s, ctx.tree);
         int credits = conn.credits.grant(h.credits(), charge);
         Smb2Header rh = h.response(reply.status(), credits).withIds(ctx.responseSessionId,
                 ctx.tree != null ? ctx.tree.id() : h.treeId());
@@ -249,6 +247,20 @@ final class FrameProcessor {
     private EncryptionPolicy effectivePolicy(TreeConnect t) {
         EncryptionPolicy p = t.share() != null ? t.share().encryption() : null;
         return p != null ? p : conn.server().config().encryption();
+    }
+
+    /**
+     * MS-SMB2 3.3.4.1.4: an answer to a plain request is encrypted when its session must encrypt, or
+     * its tree must, but never the SESSION_SETUP or NEGOTIATE that set the session up, nor the
+     * TREE_CONNECT that tells the client the share wants encryption.
+     */
+    private static Session policyEncryption(Smb2Command command, Session s, TreeConnect tree) {
+        if (s == null || s.codec() == null || s.state() != Session.State.VALID
+                || command == Smb2Command.SESSION_SETUP || command == Smb2Command.NEGOTIATE) {
+            return null;
+        }
+        boolean treeWants = tree != null && tree.encrypt() && command != Smb2Command.TREE_CONNECT;
+        return s.encryptData() || treeWants ? s : null;
     }
 
     /** MS-SMB2 3.3.5.2.4: verify a signed request; refuse an unsigned one where signing is required. */
