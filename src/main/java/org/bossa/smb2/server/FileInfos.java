@@ -16,8 +16,11 @@ final class FileInfos {
         int attrs = DosAttributes.effective(dos, st, baseName);
         long eof = st.isDirectory() ? 0 : st.size();
         long alloc = st.isDirectory() ? 0 : st.allocationSize();
-        return new FileInfo(creation, FileTime.fromEpochNanos(st.atimeNanos()), FileTime.fromEpochNanos(st.mtimeNanos()),
-                FileTime.fromEpochNanos(st.ctimeNanos()), eof, alloc, attrs, st.ino(), st.nlink(), deletePending,
+        // ChangeTime is the modification time, as Samba reports it (Linux cannot set ctime), unless a
+        // client set one and the file has not been modified since.
+        long mtime = FileTime.fromEpochNanos(st.mtimeNanos());
+        return new FileInfo(creation, FileTime.fromEpochNanos(st.atimeNanos()), mtime,
+                DosAttributes.changeTime(dos, st, mtime), eof, alloc, attrs, st.ino(), st.nlink(), deletePending,
                 st.isDirectory(), 0, access, position, 0, 0, 0, volumeSerial(st), clientName);
     }
 

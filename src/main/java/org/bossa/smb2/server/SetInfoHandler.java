@@ -106,7 +106,8 @@ final class SetInfoHandler implements Handler {
             h.setTimes(atime, mtime);
         }
         boolean setCreation = b.creationAction() == FileTime.SetAction.SET;
-        if (setCreation || b.fileAttributes() != 0) {
+        boolean setChange = b.changeAction() == FileTime.SetAction.SET;
+        if (setCreation || setChange || b.fileAttributes() != 0) {
             FileStat st = h.stat();
             DosAttributes.Stored dos = DosAttributes.read(h);
             int attrs = dos.stored() ? dos.attributes() : (st.isDirectory() ? 0 : FileAttributes.FILE_ATTRIBUTE_ARCHIVE);
@@ -115,7 +116,9 @@ final class SetInfoHandler implements Handler {
             }
             long creation = setCreation ? b.creationTime()
                     : dos.stored() && dos.creationTime() != 0 ? dos.creationTime() : FileInfos.creationTime(st);
-            DosAttributes.write(h, attrs, creation);
+            long change = setChange ? b.changeTime() : dos.changeTime();
+            long mtimeAtSet = setChange ? st.mtimeNanos() : dos.mtimeAtSet();
+            DosAttributes.write(h, attrs, creation, change, mtimeAtSet);
         }
     }
 
