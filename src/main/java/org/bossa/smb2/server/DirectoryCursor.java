@@ -80,7 +80,7 @@ final class DirectoryCursor implements AutoCloseable {
 
     private DirectoryEntry entry(String name, FileStat st, DosAttributes.Stored dos) {
         FileInfo fi = FileInfos.of(st, dos, name, name, 0, 0, false);
-        return new DirectoryEntry(name, fi);
+        return new DirectoryEntry(name, ShortNames.of(name), fi);
     }
 
     private FileStat parentStat() {

@@ -67,17 +67,12 @@ final class QueryInfoHandler implements Handler {
         return output(FileInfoEncoder.encode(cls, fi, outLen));
     }
 
-    /**
-     * FileAlternateNameInformation: Bossa generates no mangled 8.3 names, so a name that is already a
-     * valid 8.3 name is its own short name and any other has none (NOT_SUPPORTED, which clients such as
-     * smbclient's allinfo treat as "no alternate name").
-     */
+    /** FileAlternateNameInformation: the 8.3 name, the same one directory listings show. */
     private static Reply alternateName(Open open, int outLen) {
-        String base = ShareNames.baseName(open.path());
-        if (!ShortNames.isValid83(base)) {
-            return Reply.error(NtStatus.NOT_SUPPORTED);
+        String shortName = ShortNames.of(ShareNames.baseName(open.path()));
+        if (shortName.isEmpty()) {
+            return Reply.error(NtStatus.OBJECT_NAME_NOT_FOUND); // the share root has no short name
         }
-        String shortName = base.toUpperCase(java.util.Locale.ROOT);
         WireWriter w = new WireWriter(4 + 2 * shortName.length());
         w.u32(2 * shortName.length());
         w.utf16(shortName);

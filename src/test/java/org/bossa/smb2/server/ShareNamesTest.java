@@ -47,5 +47,9 @@ class ShareNamesTest {
         assertThat(ShortNames.isValid83("a.b.c")).isFalse();
         assertThat(ShortNames.isValid83("sp ace.txt")).isFalse();
         assertThat(ShortNames.isValid83("x.html")).isFalse();
+        assertThat(ShortNames.of("g.bin")).isEqualTo("G.BIN");
+        assertThat(ShortNames.of("longername.txt")).matches("LONGE~[0-9A-Z]{2}\\.TXT").isEqualTo(ShortNames.of("longername.txt"));
+        assertThat(ShortNames.of("a b c.html")).matches("ABC~[0-9A-Z]{2}\\.HTM");
+        assertThat(ShortNames.of("..")).isEmpty();
     }
 }
