@@ -64,6 +64,25 @@ public final class ShareModeTable {
         return true;
     }
 
+    /**
+     * A rename into a directory changes the directory, so it conflicts with any other open of that
+     * directory that holds DELETE or did not share write (Samba's rename destination-parent check,
+     * MS-FSA 2.1.5.14.10).
+     */
+    public synchronized boolean parentBlocksRename(FileKey parent, long renamerOpenId) {
+        FileState st = files.get(parent);
+        if (st == null) {
+            return false;
+        }
+        for (FileState.OpenRecord o : st.opens) {
+            if (o.openId() != renamerOpenId
+                    && ((o.access() & AccessBits.DELETE) != 0 || (o.share() & AccessBits.SHARE_WRITE) == 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public synchronized FileState find(FileKey key) {
         return files.get(key);
     }

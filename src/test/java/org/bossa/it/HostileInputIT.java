@@ -395,13 +395,11 @@ class HostileInputIT {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\\etc\\passwd", "\\\\127.0.0.1\\share\\hello.txt"})
-    void leadingSeparatorStaysInsideTheShare(String name) throws Exception {
+    @ValueSource(strings = {"\\etc\\passwd", "\\hello.txt", "\\\\127.0.0.1\\share\\hello.txt"})
+    void leadingSeparatorIsInvalidParameter(String name) throws Exception {
         try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            // Samba (and Bossa) strip leading separators, as macOS clients send them; the name is still
-            // relative to the share, so these name nothing that exists there.
-            assertRefusedWithoutContent(c, c.openForRead(name), NtStatus.OBJECT_PATH_NOT_FOUND,
-                    NtStatus.OBJECT_NAME_NOT_FOUND);
+            // MS-SMB2 3.3.5.9 (and Samba 4.17): a name beginning with a separator is STATUS_INVALID_PARAMETER.
+            assertRefusedWithoutContent(c, c.openForRead(name), NtStatus.INVALID_PARAMETER);
             assertStillServes(c);
         }
     }

@@ -142,6 +142,17 @@ final class SetInfoHandler implements Handler {
         open.deleteOnClose(delete);
     }
 
+    /** Opens of this connection beneath {@code dir} (other connections' are not tracked by path yet). */
+    private static boolean hasOpenBelow(Connection conn, Open dir) {
+        String prefix = dir.path() + "/";
+        for (Open o : conn.opens().values()) {
+            if (o != dir && o.tree().root() == dir.tree().root() && o.path().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isEmpty(FileHandle dir) {
         try (FileHandle h = dir.reopen(OpenMode.read().directory()); DirectoryReader r = h.list()) {
             return r.next() == null;
@@ -157,6 +168,9 @@ final class SetInfoHandler implements Handler {
         }
         if (open.path().equals(".")) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        if (open.isDirectory() && hasOpenBelow(ctx.connection(), open)) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED); // Windows refuses to move a tree in use
         }
         String name = r.fileName();
         if (name.startsWith("\\")) {
@@ -191,6 +205,12 @@ final class SetInfoHandler implements Handler {
         if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.volatileId())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
+        FileStat parentStat = Lookups.statOrNull(root, parent);
+        if (parentStat != null && ctx.server().shareModes().parentBlocksRename(
+                new org.bossa.locking.FileKey(parentStat.dev(), parentStat.ino()), open.volatileId())) {
+            throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
+        }
+
         if (target.equals(open.path())) {
             return;
         }

@@ -21,16 +21,11 @@ final class ShareNames {
         if (name.isEmpty()) {
             return List.of();
         }
-        // MS-SMB2 says a leading separator is invalid, but macOS clients and smbtorture send one and
-        // Samba strips it; the name stays relative to the share either way.
-        int start0 = 0;
-        while (start0 < name.length() && name.charAt(start0) == '\\') {
-            start0++;
+        if (name.charAt(0) == '\\') {
+            // MS-SMB2 3.3.5.9, and Samba 4.17 (smbtorture smb2.create.leading-slash).
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER, "name starts with a separator");
         }
-        String n = name.substring(start0);
-        if (n.isEmpty()) {
-            return List.of();
-        }
+        String n = name;
         if (n.toUpperCase(Locale.ROOT).endsWith(DEFAULT_STREAM)) {
             n = n.substring(0, n.length() - DEFAULT_STREAM.length());
         }

@@ -16,9 +16,10 @@ class ShareNamesTest {
     }
 
     @Test
-    void leadingSeparatorsAreStrippedSoTheNameStaysShareRelative() {
-        assertThat(ShareNames.components("\\etc\\passwd")).containsExactly("etc", "passwd");
-        assertThat(ShareNames.components("\\")).isEmpty();
+    void leadingSeparatorIsInvalidParameter() {
+        assertThatThrownBy(() -> ShareNames.components("\\etc\\passwd"))
+                .isInstanceOfSatisfying(SmbStatusException.class,
+                        e -> assertThat(e.status()).isEqualTo(NtStatus.INVALID_PARAMETER));
     }
 
     @Test
