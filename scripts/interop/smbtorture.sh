@@ -8,6 +8,9 @@
 #   --update-knownfail    rewrite the knownfail list from this run's results (the entries of the
 #                         suites that were run; reasons already written by hand are kept)
 #   --timeout SECONDS     time limit of one suite (default 300; env SMBTORTURE_SUITE_TIMEOUT)
+#   --test-timeout SECONDS  time limit of one test (default 60; env SMBTORTURE_TEST_TIMEOUT): a test
+#                         still running then is recorded as an error and the suite goes on with
+#                         the next test (smbtorture is started again for the rest)
 #   --no-docs             do not rewrite docs/conformance.md
 #   --keep                keep the temporary share and state directory (printed at the end)
 #
@@ -46,6 +49,7 @@ update=0
 docs=1
 keep=0
 suite_timeout="${SMBTORTURE_SUITE_TIMEOUT:-300}"
+test_timeout="${SMBTORTURE_TEST_TIMEOUT:-60}"
 while [ $# -gt 0 ]; do
   case "$1" in
     --suites) suites="${2//,/ }"; shift 2 ;;
@@ -53,6 +57,8 @@ while [ $# -gt 0 ]; do
     --update-knownfail) update=1; shift ;;
     --timeout) suite_timeout="$2"; shift 2 ;;
     --timeout=*) suite_timeout="${1#--timeout=}"; shift ;;
+    --test-timeout) test_timeout="$2"; shift 2 ;;
+    --test-timeout=*) test_timeout="${1#--test-timeout=}"; shift ;;
     --no-docs) docs=0; shift ;;
     --keep) keep=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -134,22 +140,47 @@ printf '%s\n' "$pass" | "${java_cmd[@]}" user add "$user" --password-stdin --uid
   --state-dir "$tmp/state" > "$OUT/smbtorture/useradd.log" 2>&1 \
   || { cat "$OUT/smbtorture/useradd.log" >&2; echo "smbtorture.sh: user add failed" >&2; exit 2; }
 
-SPRING_CONFIG_ADDITIONAL_LOCATION="$tmp/bossa.yml" "${java_cmd[@]}" serve --bossa.smb.port="$port" \
-  --bossa.smb.bind=127.0.0.1 --bossa.state-dir="$tmp/state" > "$OUT/smbtorture/bossa.log" 2>&1 &
-server_pid=$!
-for i in $(seq 1 120); do
-  if ! kill -0 "$server_pid" 2>/dev/null; then
-    tail -40 "$OUT/smbtorture/bossa.log" >&2
-    echo "smbtorture.sh: Bossa exited during start-up" >&2; exit 2
-  fi
-  port_free "$port" || break
-  [ "$i" = 120 ] && { echo "smbtorture.sh: Bossa does not answer on port $port after 60 s" >&2; exit 2; }
-  sleep 0.5
-done
+# Starts Bossa (again, after it died: the same port, share and state) and waits for the port.
+server_starts=0
+start_server() {
+  server_starts=$((server_starts + 1))
+  echo "=== start $server_starts $(date -u +%H:%M:%S)" >> "$OUT/smbtorture/bossa.log"
+  SPRING_CONFIG_ADDITIONAL_LOCATION="$tmp/bossa.yml" "${java_cmd[@]}" serve --bossa.smb.port="$port" \
+    --bossa.smb.bind=127.0.0.1 --bossa.state-dir="$tmp/state" >> "$OUT/smbtorture/bossa.log" 2>&1 &
+  server_pid=$!
+  local i
+  for i in $(seq 1 120); do
+    if ! kill -0 "$server_pid" 2>/dev/null; then
+      tail -40 "$OUT/smbtorture/bossa.log" >&2
+      echo "smbtorture.sh: Bossa exited during start-up" >&2; exit 2
+    fi
+    port_free "$port" || return 0
+    sleep 0.5
+  done
+  echo "smbtorture.sh: Bossa does not answer on port $port after 60 s" >&2; exit 2
+}
+# Returns 1 when Bossa is gone; then records why in server_deaths and starts it again.
+server_deaths=""
+check_server() {
+  kill -0 "$server_pid" 2>/dev/null && return 0
+  local st=0
+  wait "$server_pid" 2>/dev/null || st=$?
+  server_deaths="$server_deaths  Bossa exited with status $st during $1 (server log: $OUT/smbtorture/bossa.log)"$'\n'
+  echo "smbtorture.sh: Bossa exited with status $st during $1; starting it again" >&2
+  echo "=== exited with status $st during $1" >> "$OUT/smbtorture/bossa.log"
+  start_server
+  return 1
+}
+: > "$OUT/smbtorture/bossa.log"
+start_server
+
+# credentials in a file, not on smbtorture's command line
+printf 'username = %s\npassword = %s\ndomain = WORKGROUP\n' "$user" "$pass" > "$tmp/auth"
+chmod 0600 "$tmp/auth"
 
 version="$(smbtorture --version 2>/dev/null | sed -n 's/^Version //p' | head -1)"
 [ -n "$version" ] || version="$(smbtorture --help 2>&1 | head -1 | sed 's/^smbtorture //')"
-echo "smbtorture.sh: Bossa pid $server_pid on 127.0.0.1:$port; smbtorture $version; suite limit ${suite_timeout}s"
+echo "smbtorture.sh: Bossa pid $server_pid on 127.0.0.1:$port; smbtorture $version; limits ${suite_timeout}s a suite, ${test_timeout}s a test"
 
 # ---------------------------------------------------------------- suites
 mkdir -p "$tmp/basedir"
@@ -160,9 +191,9 @@ torture_opts=(--option=torture:sharedelay=100000 --option=torture:writetimeupdat
 canon() { awk -F. '{ if (NF > 2 && $NF == $(NF-1)) { NF--; } print }' OFS=.; }
 
 # Parse subunit output into TAB-separated "name result seconds message"; a test that started but
-# has no result (the suite was killed) is reported as error "timeout".
+# has no result (smbtorture was stopped) is reported as error with the reason given in $1.
 parse_subunit() {
-  awk '
+  awk -v why="$1" '
     function secs(line,   t, h) {
       # "time: 2026-11-23 20:57:07.471126"
       split(line, t, " "); split(t[3], h, ":")
@@ -194,8 +225,83 @@ parse_subunit() {
     }
     END {
       if (inmsg) emit(cur, curres, msg)
-      for (i = 1; i <= n; i++) if (!(order[i] in done)) emit(order[i], "error", "timeout: no result before the suite time limit")
+      for (i = 1; i <= n; i++) if (!(order[i] in done)) { now = ""; emit(order[i], "error", why) }
     }'
+}
+
+# The test running now: the last "test:" line of the log when no result follows it.
+running_test() {
+  awk '/^test: / { t = substr($0, 7); r = 0; next }
+       /^(success|failure|error|skip|xfail|uxsuccess|skipped|fail): / { r = 1 }
+       END { if (t != "" && !r) print t }' "$1" 2>/dev/null || true
+}
+
+# Runs the tests listed in $2 of suite $1, appending smbtorture's output to $3. A test running
+# longer than $test_timeout is stopped (smbtorture is killed) and recorded as an error; smbtorture
+# is then started again for the tests that have no result yet. Stops at the suite deadline $4.
+# Writes the results (TSV, see parse_subunit) to stdout; sets suite_status to ok|timeout.
+run_suite() {
+  local suite="$1" list="$2" log="$3" deadline="$4"
+  local todo="$tmp/todo" part="$tmp/part.log" results="$tmp/results.tsv"
+  local pid cur prev cur_start now why attempt=0 before after
+  : > "$results"; : > "$log"
+  cp "$list" "$todo"
+  suite_status=ok
+  while [ -s "$todo" ]; do
+    attempt=$((attempt + 1))
+    : > "$part"
+    smbtorture "//127.0.0.1/torture" -p "$port" -s "$tmp/client.conf" -A "$tmp/auth" --target=samba3 \
+      --format=subunit --fullname --basedir="$tmp/basedir" "${torture_opts[@]}" \
+      --load-list="$todo" "$suite" > "$part" 2>&1 &
+    pid=$!
+    prev=""; cur_start=$(date +%s); why=""
+    while kill -0 "$pid" 2>/dev/null; do
+      sleep 1
+      now=$(date +%s)
+      cur="$(running_test "$part")"
+      if [ "$cur" != "$prev" ]; then prev="$cur"; cur_start=$now; fi
+      if ! kill -0 "$server_pid" 2>/dev/null; then
+        why="no result: Bossa exited during this test"
+      elif [ "$now" -ge "$deadline" ]; then
+        why="timeout: no result before the suite limit (${suite_timeout}s)"; suite_status=timeout
+      elif [ -n "$cur" ] && [ $((now - cur_start)) -ge "$test_timeout" ]; then
+        why="timeout: no result after ${test_timeout}s (test limit)"
+      fi
+      if [ -n "$why" ]; then
+        kill "$pid" 2>/dev/null || true
+        sleep 1; kill -9 "$pid" 2>/dev/null || true
+        break
+      fi
+    done
+    wait "$pid" 2>/dev/null || true
+    died=0
+    check_server "${cur:-$suite}" || died=1
+    [ -n "$why" ] || why="no result: smbtorture stopped in this test"
+    cat "$part" >> "$log"
+    before=$(wc -l < "$results")
+    if [ "$died" = 1 ]; then
+      # the tests after Bossa died failed to connect: keep the results before the first test that
+      # lost its connection, record that one as an error and run the rest again
+      parse_subunit "$why" < "$part" | awk -F'\t' -v OFS='\t' '
+        !cut && ($4 ~ /Establishing SMB2 connection failed|NT_STATUS_CONNECTION_(REFUSED|DISCONNECTED|RESET)|NT_STATUS_NO_MEMORY|^no result/) {
+          print $1, "error", $3, "Bossa exited during this test (" $4 ")"; cut = 1; next }
+        !cut { print }' >> "$results"
+    else
+      parse_subunit "$why" < "$part" >> "$results"
+    fi
+    after=$(wc -l < "$results")
+    cut -f1 "$results" > "$tmp/have"
+    grep -vxF -f "$tmp/have" "$list" > "$todo" || true
+    # again for the rest only when this attempt gave results and time is left
+    [ "$suite_status" = ok ] && { [ "$after" -gt "$before" ] || [ "$died" = 1 ]; } || break
+    [ "$attempt" -lt 100 ] || break
+  done
+  if [ -s "$todo" ]; then
+    if [ "$suite_status" = timeout ]; then why="timeout: not started before the suite limit (${suite_timeout}s)"
+    else why="no result: smbtorture did not run it"; fi
+    while IFS= read -r t; do printf '%s\terror\t0\t%s\n' "$t" "$why"; done < "$todo" >> "$results"
+  fi
+  cat "$results"
 }
 
 : > "$OUT/smbtorture/all.tsv"
@@ -208,7 +314,7 @@ for s in $suites; do
     case "$t" in "$suite".*) printf '%s\n' "$t" ;; esac
   done | canon > "$tmp/$s.list" || true
   if [ -f "$EXCLUDE" ]; then
-    sed -e 's/[[:space:]]*#.*$//' -e 's/[[:space:]]*$//' "$EXCLUDE" | grep -v '^$' > "$tmp/exclude" || true
+    sed -e 's/[[:space:]]*#.*$//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' "$EXCLUDE" | grep -v '^$' > "$tmp/exclude" || true
     grep -vxF -f "$tmp/exclude" "$tmp/$s.list" > "$tmp/$s.run" || true
   else
     cp "$tmp/$s.list" "$tmp/$s.run"
@@ -222,27 +328,19 @@ for s in $suites; do
   nrun=$(wc -l < "$tmp/$s.run")
   nexcl=$(( $(wc -l < "$tmp/$s.list") - nrun ))
   t0=$(date +%s)
-  rc=0
+  suite_status=ok
+  : > "$tmp/$s.tsv"
   if [ "$nrun" -gt 0 ]; then
-    timeout --kill-after=10 "$suite_timeout" smbtorture "//127.0.0.1/torture" -p "$port" \
-      -s "$tmp/client.conf" -U "$user%$pass" --target=samba3 --format=subunit --fullname \
-      --basedir="$tmp/basedir" "${torture_opts[@]}" \
-      --load-list="$tmp/$s.run" "$suite" > "$OUT/smbtorture/$s.log" 2>&1 || rc=$?
+    run_suite "$suite" "$tmp/$s.run" "$OUT/smbtorture/$s.log" $((t0 + suite_timeout)) > "$tmp/$s.tsv"
   fi
   t1=$(date +%s)
-  parse_subunit < "$OUT/smbtorture/$s.log" 2>/dev/null > "$tmp/$s.tsv" || true
-  # every test of the run list that has no result: error (timeout or a crash of smbtorture)
-  if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then why="timeout: suite killed after ${suite_timeout}s"
-  else why="no result (smbtorture exit $rc)"; fi
-  while IFS= read -r t; do
-    cut -f1 "$tmp/$s.tsv" | grep -qxF -- "$t" || printf '%s\terror\t0\t%s\n' "$t" "$why"
-  done < "$tmp/$s.run" >> "$tmp/$s.tsv"
   cat "$tmp/$s.tsv" >> "$OUT/smbtorture/all.tsv"
   printf '%s\t%s\t%s\n' "$suite" "$(( t1 - t0 ))" "$nexcl" >> "$OUT/smbtorture/walltime.tsv"
-  awk -F'\t' -v s="$suite" -v w="$(( t1 - t0 ))" -v x="$nexcl" -v rc="$rc" '
-    { c[$2]++ } END {
-      printf "  %-28s %3d passed %3d failed %3d skipped  %4ds%s%s\n", s, c["success"], c["failure"] + c["error"],
-        c["skip"], w, (x > 0 ? "  (" x " excluded)" : ""), (rc == 124 || rc == 137 ? "  TIMEOUT" : "")
+  awk -F'\t' -v s="$suite" -v w="$(( t1 - t0 ))" -v x="$nexcl" -v st="$suite_status" '
+    { c[$2]++; if ($4 ~ /^timeout/) to++ } END {
+      printf "  %-28s %3d passed %3d failed %3d skipped  %4ds%s%s%s\n", s, c["success"], c["failure"] + c["error"],
+        c["skip"], w, (x > 0 ? "  (" x " excluded)" : ""), (to > 0 ? "  " to " timed out" : ""),
+        (st == "timeout" ? "  SUITE LIMIT" : "")
     }' "$tmp/$s.tsv"
 done
 total_wall=$(( $(date +%s) - total_start ))
@@ -253,6 +351,7 @@ echo "  total wall time ${total_wall}s"
   echo "# smbtorture $version against Bossa ($(git rev-parse --short HEAD 2>/dev/null || echo unknown)), $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   awk -F'\t' '{ printf "# suite %s wall %ss excluded %s\n", $1, $2, $3 }' "$OUT/smbtorture/walltime.tsv"
   echo "# total wall ${total_wall}s"
+  printf '%s' "$server_deaths" | sed 's/^ */# /'
   awk -F'\t' '{ print $1 " " $2 }' "$OUT/smbtorture/all.tsv"
 } > "$OUT/smbtorture-results.txt"
 sort -t"$(printf '\t')" -k3,3 -rn "$OUT/smbtorture/all.tsv" | awk -F'\t' '{ printf "%7.1f %s %s\n", $3, $2, $1 }' \
@@ -418,6 +517,13 @@ if [ -s "$tmp/stale" ]; then
   echo
   echo "note: in the knownfail list but not run (no such test, or excluded):"
   sed 's/^/  /' "$tmp/stale"
+fi
+if [ -n "$server_deaths" ]; then
+  # killed by a signal (143 TERM, 137 KILL) is someone else's doing; any other exit is Bossa's own
+  printf '%s' "$server_deaths" | grep -qvE 'status (137|143) ' && status=1
+  echo
+  echo "Bossa exited during the run (started again each time; the test running then is an error):"
+  printf '%s' "$server_deaths"
 fi
 counts=$(awk -F'\t' '{ c[$2]++ } END { printf "%d passed, %d failed, %d skipped", c["success"], c["failure"] + c["error"], c["skip"] }' "$OUT/smbtorture/all.tsv")
 echo
