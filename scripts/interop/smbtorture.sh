@@ -142,25 +142,35 @@ printf '%s\n' "$pass" | "${java_cmd[@]}" user add "$user" --password-stdin --uid
 
 # Starts Bossa (again, after it died: the same port, share and state) and waits for the port.
 server_starts=0
+server_deaths=""
 start_server() {
-  server_starts=$((server_starts + 1))
-  echo "=== start $server_starts $(date -u +%H:%M:%S)" >> "$OUT/smbtorture/bossa.log"
-  SPRING_CONFIG_ADDITIONAL_LOCATION="$tmp/bossa.yml" "${java_cmd[@]}" serve --bossa.smb.port="$port" \
-    --bossa.smb.bind=127.0.0.1 --bossa.state-dir="$tmp/state" >> "$OUT/smbtorture/bossa.log" 2>&1 &
-  server_pid=$!
-  local i
-  for i in $(seq 1 120); do
-    if ! kill -0 "$server_pid" 2>/dev/null; then
-      tail -40 "$OUT/smbtorture/bossa.log" >&2
-      echo "smbtorture.sh: Bossa exited during start-up" >&2; exit 2
-    fi
-    port_free "$port" || return 0
-    sleep 0.5
+  local i try st
+  for try in 1 2 3; do
+    server_starts=$((server_starts + 1))
+    echo "=== start $server_starts $(date -u +%H:%M:%S)" >> "$OUT/smbtorture/bossa.log"
+    SPRING_CONFIG_ADDITIONAL_LOCATION="$tmp/bossa.yml" "${java_cmd[@]}" serve --bossa.smb.port="$port" \
+      --bossa.smb.bind=127.0.0.1 --bossa.state-dir="$tmp/state" >> "$OUT/smbtorture/bossa.log" 2>&1 &
+    server_pid=$!
+    for i in $(seq 1 120); do
+      if ! kill -0 "$server_pid" 2>/dev/null; then
+        st=0; wait "$server_pid" 2>/dev/null || st=$?
+        echo "=== exited with status $st during start-up" >> "$OUT/smbtorture/bossa.log"
+        # killed by a signal from outside: try again; any other exit is Bossa's own failure
+        if [ "$st" = 143 ] || [ "$st" = 137 ]; then
+          server_deaths="$server_deaths  Bossa exited with status $st during start-up"$'\n'
+          continue 2
+        fi
+        tail -40 "$OUT/smbtorture/bossa.log" >&2
+        echo "smbtorture.sh: Bossa exited during start-up (status $st)" >&2; exit 2
+      fi
+      port_free "$port" || return 0
+      sleep 0.5
+    done
+    echo "smbtorture.sh: Bossa does not answer on port $port after 60 s" >&2; exit 2
   done
-  echo "smbtorture.sh: Bossa does not answer on port $port after 60 s" >&2; exit 2
+  echo "smbtorture.sh: Bossa was killed during start-up three times" >&2; exit 2
 }
 # Returns 1 when Bossa is gone; then records why in server_deaths and starts it again.
-server_deaths=""
 check_server() {
   kill -0 "$server_pid" 2>/dev/null && return 0
   local st=0
@@ -210,7 +220,9 @@ parse_subunit() {
     /^test: / { name = substr($0, 7); start[name] = now; order[++n] = name; next }
     inmsg {
       if ($0 == "]") { emit(cur, curres, msg); inmsg = 0; next }
-      if (msg == "" && $0 !~ /^[ \t]*$/) { m = $0; sub(/^[^ ]*\.c:[0-9]+: /, "", m); msg = m }
+      if (msg == "" && $0 !~ /^[ \t]*$/) {
+        m = $0; sub(/^[^ ]*\.c:[0-9]+: /, "", m); sub(/^\(?[^ ]*\.c:[0-9]+\) /, "", m); sub(/:? ?\([^ ]*\.c:[0-9]+\)$/, "", m); sub(/:[ ]*$/, "", m); msg = m
+      }
       next
     }
     /^(success|failure|error|skip|xfail|uxsuccess|skipped|fail): / {
@@ -244,8 +256,9 @@ run_suite() {
   local suite="$1" list="$2" log="$3" deadline="$4"
   local todo="$tmp/todo" part="$tmp/part.log" results="$tmp/results.tsv"
   local pid cur prev cur_start now why attempt=0 before after
-  : > "$results"; : > "$log"
+  : > "$results"; : > "$log"; : > "$tmp/victims"
   cp "$list" "$todo"
+  check_server "the pause before $suite" || true
   suite_status=ok
   while [ -s "$todo" ]; do
     attempt=$((attempt + 1))
@@ -280,11 +293,16 @@ run_suite() {
     cat "$part" >> "$log"
     before=$(wc -l < "$results")
     if [ "$died" = 1 ]; then
-      # the tests after Bossa died failed to connect: keep the results before the first test that
-      # lost its connection, record that one as an error and run the rest again
-      parse_subunit "$why" < "$part" | awk -F'\t' -v OFS='\t' '
-        !cut && ($4 ~ /Establishing SMB2 connection failed|NT_STATUS_CONNECTION_(REFUSED|DISCONNECTED|RESET)|NT_STATUS_NO_MEMORY|^no result/) {
-          print $1, "error", $3, "Bossa exited during this test (" $4 ")"; cut = 1; next }
+      # Bossa was gone (and has been started again): the results from the first test that lost or
+      # could not make its connection on are void. That test and the rest run again; a test during
+      # which Bossa dies a second time is recorded as an error.
+      parse_subunit "$why" < "$part" | awk -F'\t' -v OFS='\t' -v victims="$tmp/victims" '
+        BEGIN { while ((getline l < victims) > 0) seen[l] = 1 }
+        !cut && ($4 ~ /connection failed|NT_STATUS_CONNECTION_|NT_STATUS_NO_MEMORY|NT_STATUS_END_OF_FILE|^no result|^timeout/) {
+          cut = 1
+          if ($1 in seen) print $1, "error", $3, "Bossa exited during this test, twice (" $4 ")"
+          else print $1 >> victims
+          next }
         !cut { print }' >> "$results"
     else
       parse_subunit "$why" < "$part" >> "$results"
@@ -292,9 +310,9 @@ run_suite() {
     after=$(wc -l < "$results")
     cut -f1 "$results" > "$tmp/have"
     grep -vxF -f "$tmp/have" "$list" > "$todo" || true
-    # again for the rest only when this attempt gave results and time is left
+    # again for the rest only when this attempt gave results (or Bossa died) and time is left
     [ "$suite_status" = ok ] && { [ "$after" -gt "$before" ] || [ "$died" = 1 ]; } || break
-    [ "$attempt" -lt 100 ] || break
+    [ "$attempt" -lt 50 ] || break
   done
   if [ -s "$todo" ]; then
     if [ "$suite_status" = timeout ]; then why="timeout: not started before the suite limit (${suite_timeout}s)"
@@ -377,7 +395,7 @@ kf_names > "$tmp/knownfail"
 
 if [ "$update" = 1 ]; then
   mkdir -p "$(dirname "$KNOWNFAIL")"
-  awk -F'\t' -v ranfile="$tmp/ran-suites" -v kf="$KNOWNFAIL" "$in_ran_suites"'
+  awk -F'\t' -v ranfile="$tmp/ran-suites" -v kf="$KNOWNFAIL" -v order="$(echo $ALL_SUITES | sed 's/[^ ]*/smb2.&/g')" "$in_ran_suites"'
     function trim(s) { sub(/^[ \t]+/, "", s); sub(/[ \t]+$/, "", s); return s }
     BEGIN {
       # old entries with their reasons (comment lines just above, or a trailing comment)
@@ -396,20 +414,28 @@ if [ "$update" = 1 ]; then
       print "# A test listed here that passes, or a test not listed that fails, fails the build."
       print "# Each entry has its reason: a comment on the line above or at the end of the line."
       print "# Regenerate: scripts/interop/smbtorture.sh --update-knownfail (hand-written reasons are kept)."
-      # entries of suites that were not run stay as they are
-      for (i = 1; i <= no; i++) if (!ran_suite(oldorder[i])) {
-        s = oldorder[i]; sub(/\.[^.]*$/, "", s)
-        if (s != last) { printf "\n# --- %s ---\n", s; last = s }
-        printf "%s%s%s\n", oldreason[oldorder[i]], oldorder[i], (oldtail[oldorder[i]] != "" ? " " oldtail[oldorder[i]] : "")
-      }
-      for (i = 1; i <= nf; i++) {
-        n = fail[i]; s = n; sub(/\.[^.]*$/, "", s)
-        if (s != last) { printf "\n# --- %s ---\n", s; last = s }
-        if ((n in oldreason) && (oldreason[n] != "" || oldtail[n] != "")) {
-          printf "%s%s%s\n", oldreason[n], n, (oldtail[n] != "" ? " " oldtail[n] : "")
-        } else {
-          m = msg[n]; if (m == "") m = res[n]; if (length(m) > 150) m = substr(m, 1, 147) "..."
-          printf "# %s\n%s\n", m, n
+      # suite by suite in the usual order: the old entries of suites that were not run stay as they
+      # are, the suites that were run get the failures of this run
+      ns = split(order, so, " ")
+      for (i = 1; i <= no; i++) { split(oldorder[i], sp, "."); known_suite[sp[1] "." sp[2]] = 1 }
+      for (i = 1; i <= nf; i++) { split(fail[i], sp, "."); known_suite[sp[1] "." sp[2]] = 1 }
+      for (k in known_suite) { found = 0; for (j = 1; j <= ns; j++) if (so[j] == k) found = 1; if (!found) so[++ns] = k }
+      for (j = 1; j <= ns; j++) {
+        s = so[j]; header = 0
+        for (i = 1; i <= no; i++) {
+          split(oldorder[i], sp, "."); if (sp[1] "." sp[2] != s || ran_suite(oldorder[i])) continue
+          if (!header) { printf "\n# --- %s ---\n", s; header = 1 }
+          printf "%s%s%s\n", oldreason[oldorder[i]], oldorder[i], (oldtail[oldorder[i]] != "" ? " " oldtail[oldorder[i]] : "")
+        }
+        for (i = 1; i <= nf; i++) {
+          n = fail[i]; split(n, sp, "."); if (sp[1] "." sp[2] != s) continue
+          if (!header) { printf "\n# --- %s ---\n", s; header = 1 }
+          if ((n in oldreason) && (oldreason[n] != "" || oldtail[n] != "")) {
+            printf "%s%s%s\n", oldreason[n], n, (oldtail[n] != "" ? " " oldtail[n] : "")
+          } else {
+            m = msg[n]; if (m == "") m = res[n]; if (length(m) > 150) m = substr(m, 1, 147) "..."
+            printf "# %s\n%s\n", m, n
+          }
         }
       }
     }' "$OUT/smbtorture/all.tsv" > "$tmp/knownfail.new"
@@ -469,11 +495,11 @@ if [ "$docs" = 1 ]; then
     echo "## smbtorture"
     echo
     echo "Samba's \`smbtorture\` (\`--target=samba3\`) run against Bossa by \`scripts/interop/smbtorture.sh\`"
-    echo "(the interop phase of \`./mvnw verify\` runs it through \`SmbtortureIT\`). Each suite runs under a"
-    echo "${suite_timeout} s limit; a test without a result when the limit strikes counts as failed. *Failed* counts"
+    echo "(the interop phase of \`./mvnw verify\` runs it through \`SmbtortureIT\`). Each test runs under a"
+    echo "${test_timeout} s limit and each suite under ${suite_timeout} s; a test without a result then counts as failed. *Failed* counts"
     echo "failures and errors; the tests Bossa is expected to fail, each with its reason, are listed in"
     echo "[\`src/test/resources/interop/smbtorture-knownfail.txt\`](../src/test/resources/interop/smbtorture-knownfail.txt)."
-    echo "*Excluded* tests are not run at all (they only wait for long timeouts or need a domain); see"
+    echo "*Excluded* tests are not run at all (they need a domain: Kerberos); see"
     echo "[\`smbtorture-exclude.txt\`](../src/test/resources/interop/smbtorture-exclude.txt)."
     echo
     echo "- Date: $(date -u +%Y-%m-%d)$([ "$partial" = 1 ] && echo " (partial run: $(echo $suites); other rows from an earlier run)")"
