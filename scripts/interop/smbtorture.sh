@@ -509,6 +509,17 @@ if [ "$docs" = 1 ]; then
     echo "  Samba's selftest runs smbtorture as an administrator smbd treats as root)"
     echo
     cat "$tmp/table"
+    if grep -q '^# \[' "$KNOWNFAIL" 2>/dev/null; then
+      echo
+      echo "Known failures by cause (the \`[cause]\` tags of the knownfail list):"
+      echo
+      echo "| cause | tests |"
+      echo "|---|---:|"
+      sed -n 's/^# \[\([^]]*\)\].*/\1/p' "$KNOWNFAIL" | sort | uniq -c | sort -rn \
+        | awk '{ n = $1; $1 = ""; sub(/^ /, ""); printf "| %s | %d |\n", $0, n }'
+      untagged=$(awk '/^#/ { c = $0; next } /^[^#[:space:]]/ { if (c !~ /^# \[/) n++; c = "" } END { print n + 0 }' "$KNOWNFAIL")
+      echo "| (no cause tag yet) | $untagged |"
+    fi
     echo
     echo "Regenerate (after \`./mvnw -B -q -o -T1 package -DskipTests\`):"
     echo
