@@ -101,7 +101,7 @@ abstract sealed class Aead permits Aead.Gcm, Aead.Ccm {
                 byte[] counter = Arrays.copyOf(nonce, 16);
                 counter[15] = 2;
                 e.ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
-                AesGmacSigner.initGcm(e.gcm, key, nonce);
+                AesModes.initGcmEncrypt(e.gcm, key, nonce);
                 e.gcm.updateAAD(aad, aadOff, aadLen);
                 int chunk = scratch.length / 2;
                 int bulk = len & ~15;

@@ -1,9 +1,7 @@
 package org.bossa.smb2.crypto;
 
 import java.security.GeneralSecurityException;
-import java.security.InvalidAlgorithmParameterException;
 import javax.crypto.Cipher;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -83,7 +81,7 @@ final class AesGmacSigner extends AbstractSigner {
             byte[] counter = java.util.Arrays.copyOf(nonce, 16);
             counter[15] = 2; // GCM encrypts with inc32(J0) = nonce || 00000002 onwards
             e.ctr.init(Cipher.ENCRYPT_MODE, key, new IvParameterSpec(counter));
-            initGcm(e.gcm, key, nonce);
+            AesModes.initGcmEncrypt(e.gcm, key, nonce);
 
             byte[] head = e.head;
             System.arraycopy(msg, off, head, 0, SIGNATURE_OFFSET);
@@ -122,24 +120,6 @@ final class AesGmacSigner extends AbstractSigner {
             }
             off += n;
             len -= n;
-        }
-    }
-
-    /**
-     * Initialises a GCM cipher for encryption. The JCE refuses to encrypt twice in a row with the same key and
-     * nonce on one instance; here the "encryption" only recomputes a tag (the same message signed or verified
-     * again, or a received message checked), and its output is never sent, so step over the guard by
-     * initialising with another nonce first.
-     */
-    static void initGcm(Cipher gcm, SecretKeySpec key, byte[] nonce) throws GeneralSecurityException {
-        GCMParameterSpec spec = new GCMParameterSpec(128, nonce);
-        try {
-            gcm.init(Cipher.ENCRYPT_MODE, key, spec);
-        } catch (InvalidAlgorithmParameterException reuse) {
-            byte[] other = nonce.clone();
-            other[0] ^= 1;
-            gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, other));
-            gcm.init(Cipher.ENCRYPT_MODE, key, spec);
         }
     }
 }

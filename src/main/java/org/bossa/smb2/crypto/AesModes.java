@@ -1,7 +1,9 @@
 package org.bossa.smb2.crypto;
 
 import java.security.GeneralSecurityException;
+import java.security.InvalidAlgorithmParameterException;
 import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -20,9 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class AesModes {
 
     /** Bytes handed to one JCE update call; a multiple of 16. */
-    static final int CHUNK = 64 * 1024;
+    static final int CHUNK = 16 * 1024;
     /** Messages up to this many bytes use the engine's own small scratch. A multiple of 16. */
-    static final int SMALL_CHUNK = 4 * 1024;
+    static final int SMALL_CHUNK = 2 * 1024;
 
     /** Pooled scratch buffers of {@code 2 * CHUNK} bytes, shared by every key and engine. */
     private static final EnginePool<byte[]> SCRATCH = new EnginePool<>(() -> new byte[2 * CHUNK]);
@@ -103,5 +105,24 @@ final class AesModes {
         b[off + 1] = (byte) (v >>> 16);
         b[off + 2] = (byte) (v >>> 8);
         b[off + 3] = (byte) v;
+    }
+
+    /**
+     * Initialises an AES/GCM cipher for an encryption that only <em>recomputes</em> a tag (GMAC, GCM
+     * decryption): its output is discarded or equals data we already hold, and is never sent. The JCE refuses to
+     * encrypt twice in a row with the same key and nonce on one instance (the same message signed or verified
+     * again, a replayed message opened again), so step over that guard by initialising with another nonce
+     * first. Never use this for a real encryption.
+     */
+    static void initGcmEncrypt(Cipher gcm, SecretKeySpec key, byte[] nonce) throws GeneralSecurityException {
+        GCMParameterSpec spec = new GCMParameterSpec(128, nonce);
+        try {
+            gcm.init(Cipher.ENCRYPT_MODE, key, spec);
+        } catch (InvalidAlgorithmParameterException reuse) {
+            byte[] other = nonce.clone();
+            other[0] ^= 1;
+            gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, other));
+            gcm.init(Cipher.ENCRYPT_MODE, key, spec);
+        }
     }
 }

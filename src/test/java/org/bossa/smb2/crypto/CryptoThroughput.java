@@ -16,7 +16,8 @@ import java.util.Random;
  *                           [fork: "fork" (default) runs every case in a fresh JVM, "same" all in this one]
  * </pre>
  * For each case and size it warms up for the given time (the server gets this naturally), then reports the
- * mean throughput in MB/s (10^6 bytes per second) of the message bytes processed. Each case runs in its own JVM
+ * mean throughput in MB/s (10^6 bytes per second) of the message bytes processed, over wall-clock time and per
+ * CPU-second of the measuring thread (the latter is the better figure on a machine shared with other work). Each case runs in its own JVM
  * by default, so that JIT compilation triggered by one case does not flatter the next.
  */
 public final class CryptoThroughput {
@@ -28,7 +29,8 @@ public final class CryptoThroughput {
         void run() throws Exception;
     }
 
-    private record Case(String name, int size, Op op) { }
+    /** A measured operation and a check of its result against Bouncy Castle, run after the measurement. */
+    private record Case(String name, int size, Op op, Op check) { }
 
     public static void main(String[] args) throws Exception {
         int[] sizesKib = args.length > 0
@@ -58,23 +60,40 @@ public final class CryptoThroughput {
                 MessageSigner signer = MessageSigner.of(alg, key16);
                 byte[] signed = msg.clone();
                 signer.sign(signed, 0, signed.length);
-                cases.add(new Case(alg + " sign", size, () -> signer.sign(msg, 0, msg.length)));
-                cases.add(new Case(alg + " verify", size, () -> {
+                Op verify = () -> {
                     if (!signer.verify(signed, 0, signed.length)) {
                         throw new AssertionError("verify failed");
                     }
-                }));
+                };
+                Op checkSign = () -> {
+                    byte[] m = msg.clone();
+                    signer.sign(m, 0, m.length);
+                    byte[] zeroed = m.clone();
+                    java.util.Arrays.fill(zeroed, 48, 64, (byte) 0);
+                    check(java.util.Arrays.copyOfRange(m, 48, 64), referenceMac(alg, key16, zeroed));
+                };
+                cases.add(new Case(alg + " sign", size, () -> signer.sign(msg, 0, msg.length), checkSign));
+                cases.add(new Case(alg + " verify", size, verify, verify));
             }
             for (CipherId cipher : CipherId.values()) {
                 byte[] key = cipher.keyLength() == 16 ? key16 : key32;
                 TransformCodec codec = new TransformCodec(cipher, key, key);
                 byte[] wire = codec.encrypt(msg, 0, msg.length, 1);
-                cases.add(new Case(cipher + " encrypt", size, () -> codec.encrypt(msg, 0, msg.length, 1)));
-                cases.add(new Case(cipher + " decrypt", size, () -> codec.decrypt(wire, 0, wire.length)));
+                Op checkEncrypt = () -> {
+                    byte[] w = codec.encrypt(msg, 0, msg.length, 1);
+                    byte[] ref = referenceSeal(cipher, key, java.util.Arrays.copyOfRange(w, 20, 20 + cipher.nonceLength()),
+                            java.util.Arrays.copyOfRange(w, 20, 52), msg);
+                    check(java.util.Arrays.copyOfRange(w, 52, w.length), java.util.Arrays.copyOf(ref, msg.length));
+                    check(java.util.Arrays.copyOfRange(w, 4, 20), java.util.Arrays.copyOfRange(ref, msg.length, ref.length));
+                };
+                cases.add(new Case(cipher + " encrypt", size, () -> codec.encrypt(msg, 0, msg.length, 1),
+                        checkEncrypt));
+                cases.add(new Case(cipher + " decrypt", size, () -> codec.decrypt(wire, 0, wire.length),
+                        () -> check(codec.decrypt(wire, 0, wire.length), msg)));
             }
         }
 
-        System.out.printf(Locale.ROOT, "%-22s %10s %10s%n", "case", "size", "MB/s");
+        System.out.printf(Locale.ROOT, "%-22s %10s %10s %12s%n", "case", "size", "MB/s", "MB/cpu-s");
         for (Case c : cases) {
             if (!matches(c.name(), filter)) {
                 continue;
@@ -83,9 +102,19 @@ public final class CryptoThroughput {
                 forkOne(c, seconds, warmup);
                 continue;
             }
-            run(c, warmup); // warm-up
+            if (Boolean.getBoolean("bench.trace")) { // throughput of each 0.25 s during warm-up
+                for (double t = 0; t < warmup; t += 0.25) {
+                    double wall = run(c, 0.25);
+                    System.out.printf(Locale.ROOT, "  %5.2f s %10.0f MB/s %10.0f MB/cpu-s%n", t, wall, lastCpuMbps);
+                }
+            } else {
+                run(c, warmup);
+            }
             double mbps = run(c, seconds);
-            System.out.printf(Locale.ROOT, "%-22s %10s %10.0f%n", c.name(), sizeName(c.size()), mbps);
+            double cpuMbps = lastCpuMbps;
+            c.check().run(); // after warm-up and measurement: checks the compiled (intrinsic) code paths
+            System.out.printf(Locale.ROOT, "%-22s %10s %10.0f %12.0f%n", c.name(), sizeName(c.size()), mbps,
+                    cpuMbps);
         }
     }
 
@@ -107,9 +136,14 @@ public final class CryptoThroughput {
         return filter.startsWith("=") ? name.equals(filter.substring(1)) : name.contains(filter);
     }
 
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** MB/s over the wall-clock time; the MB per CPU-second of this thread go to {@link #lastCpuMbps}. */
     private static double run(Case c, double seconds) throws Exception {
         long budget = (long) (seconds * 1e9);
         long start = System.nanoTime();
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         long ops = 0;
         long elapsed;
         do {
@@ -117,7 +151,49 @@ public final class CryptoThroughput {
             ops++;
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget);
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+        lastCpuMbps = ops * (double) c.size() / (cpu / 1e9) / 1e6;
         return ops * (double) c.size() / (elapsed / 1e9) / 1e6;
+    }
+
+    private static double lastCpuMbps;
+
+    private static void check(byte[] actual, byte[] expected) {
+        if (!java.util.Arrays.equals(actual, expected)) {
+            throw new AssertionError("result differs from Bouncy Castle's");
+        }
+    }
+
+    private static byte[] referenceMac(SigningAlgorithm alg, byte[] key, byte[] zeroed) {
+        org.bouncycastle.crypto.Mac mac = switch (alg) {
+            case HMAC_SHA256 -> new org.bouncycastle.crypto.macs.HMac(new org.bouncycastle.crypto.digests.SHA256Digest());
+            case AES_CMAC -> new org.bouncycastle.crypto.macs.CMac(org.bouncycastle.crypto.engines.AESEngine.newInstance());
+            case AES_GMAC -> new org.bouncycastle.crypto.macs.GMac(
+                    org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(
+                            org.bouncycastle.crypto.engines.AESEngine.newInstance()), 128);
+        };
+        org.bouncycastle.crypto.params.KeyParameter k = new org.bouncycastle.crypto.params.KeyParameter(key);
+        mac.init(alg == SigningAlgorithm.AES_GMAC
+                ? new org.bouncycastle.crypto.params.ParametersWithIV(k, AesGmacSigner.nonce(zeroed, 0)) : k);
+        mac.update(zeroed, 0, zeroed.length);
+        byte[] out = new byte[mac.getMacSize()];
+        mac.doFinal(out, 0);
+        return java.util.Arrays.copyOf(out, 16);
+    }
+
+    private static byte[] referenceSeal(CipherId cipher, byte[] key, byte[] nonce, byte[] aad, byte[] plain)
+            throws Exception {
+        org.bouncycastle.crypto.modes.AEADCipher c = cipher.isGcm()
+                ? org.bouncycastle.crypto.modes.GCMBlockCipher.newInstance(
+                        org.bouncycastle.crypto.engines.AESEngine.newInstance())
+                : org.bouncycastle.crypto.modes.CCMBlockCipher.newInstance(
+                        org.bouncycastle.crypto.engines.AESEngine.newInstance());
+        c.init(true, new org.bouncycastle.crypto.params.AEADParameters(
+                new org.bouncycastle.crypto.params.KeyParameter(key), 128, nonce, aad));
+        byte[] out = new byte[c.getOutputSize(plain.length)];
+        int n = c.processBytes(plain, 0, plain.length, out, 0);
+        c.doFinal(out, n);
+        return out;
     }
 
     private static String sizeName(int size) {

@@ -28,9 +28,14 @@ import org.junit.jupiter.params.provider.EnumSource.Mode;
  */
 class JceModesEquivalenceTest {
 
-    /** Lengths around blocks, the small and large chunk sizes, and a long odd one. */
-    private static final int[] LENGTHS = {0, 1, 15, 16, 17, 31, 4095, 4096, 4097, 8192 + 5, 65_535, 65_536, 65_537,
-        2 * 65_536 + 16, (1 << 20) + 3};
+    /**
+     * Lengths around blocks, the engine's own small scratch ({@link AesModes#SMALL_CHUNK}), the chunk size of the
+     * JCE calls ({@link AesModes#CHUNK}), 64 KiB, and a long odd one.
+     */
+    private static final int[] LENGTHS = {0, 1, 15, 16, 17, 31,
+        AesModes.SMALL_CHUNK - 1, AesModes.SMALL_CHUNK, AesModes.SMALL_CHUNK + 1, 2 * AesModes.SMALL_CHUNK + 5,
+        AesModes.CHUNK - 1, AesModes.CHUNK, AesModes.CHUNK + 1, 2 * AesModes.CHUNK + 16,
+        65_535, 65_536, 65_537, (1 << 20) + 3};
 
     private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(2024);
 
