@@ -25,6 +25,12 @@ final class AesModes {
 
     /** Bytes handed to one JCE update call; a multiple of 16 (and of 512, the JDK's GCM stub granule). */
     static final int CHUNK = 8 * 1024;
+    /**
+     * GMAC and GCM decryption of messages up to this many bytes use the JCE's AES/GCM directly (AAD / decrypt
+     * mode, one call): cheaper per message than the two-cipher construction, and at this size one call is no
+     * worse than one chunk, so the call sites still warm up.
+     */
+    static final int DIRECT_MAX = 2 * CHUNK;
     /** Messages up to this many bytes use the engine's own small scratch. A multiple of 16. */
     static final int SMALL_CHUNK = 1024;
 

@@ -57,28 +57,45 @@ public final class CryptoThroughput {
             msg[2] = 'M';
             msg[3] = 'B';
             for (SigningAlgorithm alg : SigningAlgorithm.values()) {
+                // Like a server: every message has its own MessageId (the GMAC nonce), so sign a fresh id each
+                // time and verify two messages alternately.
                 MessageSigner signer = MessageSigner.of(alg, key16);
-                byte[] signed = msg.clone();
-                signer.sign(signed, 0, signed.length);
+                byte[][] signed = {msg.clone(), msg.clone()};
+                signed[1][24] ^= 1;
+                for (byte[] m : signed) {
+                    signer.sign(m, 0, m.length);
+                }
+                long[] counter = {0};
+                byte[] toSign = msg.clone();
+                Op sign = () -> {
+                    long id = ++counter[0];
+                    for (int i = 0; i < 8; i++) {
+                        toSign[24 + i] = (byte) (id >>> (8 * i));
+                    }
+                    signer.sign(toSign, 0, toSign.length);
+                };
                 Op verify = () -> {
-                    if (!signer.verify(signed, 0, signed.length)) {
+                    byte[] m = signed[(int) (++counter[0] & 1)];
+                    if (!signer.verify(m, 0, m.length)) {
                         throw new AssertionError("verify failed");
                     }
                 };
                 Op checkSign = () -> {
-                    byte[] m = msg.clone();
+                    byte[] m = toSign.clone();
                     signer.sign(m, 0, m.length);
                     byte[] zeroed = m.clone();
                     java.util.Arrays.fill(zeroed, 48, 64, (byte) 0);
                     check(java.util.Arrays.copyOfRange(m, 48, 64), referenceMac(alg, key16, zeroed));
                 };
-                cases.add(new Case(alg + " sign", size, () -> signer.sign(msg, 0, msg.length), checkSign));
+                cases.add(new Case(alg + " sign", size, sign, checkSign));
                 cases.add(new Case(alg + " verify", size, verify, verify));
             }
             for (CipherId cipher : CipherId.values()) {
                 byte[] key = cipher.keyLength() == 16 ? key16 : key32;
                 TransformCodec codec = new TransformCodec(cipher, key, key);
-                byte[] wire = codec.encrypt(msg, 0, msg.length, 1);
+                // two transform messages (two nonces) decrypted alternately, as a receiver never sees a nonce twice
+                byte[][] wires = {codec.encrypt(msg, 0, msg.length, 1), codec.encrypt(msg, 0, msg.length, 1)};
+                int[] next = {0};
                 Op checkEncrypt = () -> {
                     byte[] w = codec.encrypt(msg, 0, msg.length, 1);
                     byte[] ref = referenceSeal(cipher, key, java.util.Arrays.copyOfRange(w, 20, 20 + cipher.nonceLength()),
@@ -88,8 +105,10 @@ public final class CryptoThroughput {
                 };
                 cases.add(new Case(cipher + " encrypt", size, () -> codec.encrypt(msg, 0, msg.length, 1),
                         checkEncrypt));
-                cases.add(new Case(cipher + " decrypt", size, () -> codec.decrypt(wire, 0, wire.length),
-                        () -> check(codec.decrypt(wire, 0, wire.length), msg)));
+                cases.add(new Case(cipher + " decrypt", size, () -> {
+                    byte[] w = wires[next[0]++ & 1];
+                    codec.decrypt(w, 0, w.length);
+                }, () -> check(codec.decrypt(wires[0], 0, wires[0].length), msg)));
             }
         }
 

@@ -30,11 +30,14 @@ class JceModesEquivalenceTest {
 
     /**
      * Lengths around blocks, the engine's own small scratch ({@link AesModes#SMALL_CHUNK}), the chunk size of the
-     * JCE calls ({@link AesModes#CHUNK}), 64 KiB, and a long odd one.
+     * JCE calls ({@link AesModes#CHUNK}), the switch from the direct JCE route to the chunked construction
+     * ({@link AesModes#DIRECT_MAX}; for the signers these are body lengths, the message has 64 more bytes),
+     * 64 KiB, and a long odd one.
      */
     private static final int[] LENGTHS = {0, 1, 15, 16, 17, 31,
         AesModes.SMALL_CHUNK - 1, AesModes.SMALL_CHUNK, AesModes.SMALL_CHUNK + 1, 2 * AesModes.SMALL_CHUNK + 5,
         AesModes.CHUNK - 1, AesModes.CHUNK, AesModes.CHUNK + 1, 2 * AesModes.CHUNK + 16,
+        AesModes.DIRECT_MAX - 64, AesModes.DIRECT_MAX - 63, AesModes.DIRECT_MAX, AesModes.DIRECT_MAX + 1,
         65_535, 65_536, 65_537, (1 << 20) + 3};
 
     private final RandomGenerator random = RandomGeneratorFactory.of("L64X128MixRandom").create(2024);
