@@ -20,6 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
  * the recomputed GCM ciphertext) goes to a scratch buffer: a small one owned by each pooled engine for short
  * messages, a pooled {@code 2 * CHUNK} one shared by all keys for long ones. No per-message allocation
  * proportional to the message.
+ *
+ * <p><b>Counters.</b> The JCE's AES/CTR increments the whole 128-bit block, GCM only its last 32 bits (inc32)
+ * and CCM its last 4 bytes. They agree as long as those bits never wrap; a Java array holds at most 2^27 blocks
+ * and the counters start at 2 (GCM) and 0 (CCM), so they never do.
  */
 final class AesModes {
 
