@@ -3,8 +3,10 @@
  * message signing (HMAC-SHA256, AES-128-CMAC, AES-128-GMAC), the SMB2 TRANSFORM_HEADER encryption
  * (AES-128/256-CCM/GCM) and the SMB 3.1.1 pre-authentication integrity hash.
  *
- * <p>This package imports nothing else from Bossa. It uses the JCE for HMAC-SHA256, SHA-512 and AES-GCM
- * (CPU intrinsics) and Bouncy Castle's lightweight API for AES-CMAC and AES-CCM.
+ * <p>This package imports nothing else from Bossa. It uses only the JCE: HMAC-SHA256 and SHA-512 directly, and
+ * AES-CMAC, AES-GMAC, AES-CCM and AES-GCM built on the JCE's AES/CBC, AES/CTR and AES/GCM, fed in chunks so that
+ * HotSpot's AES-NI/VAES and carry-less-multiply intrinsics do the work (see {@code AesModes}). Bouncy Castle
+ * serves only as the reference implementation in the tests.
  *
  * <p>Thread safety: {@link org.bossa.smb2.crypto.MessageSigner} and {@link org.bossa.smb2.crypto.TransformCodec}
  * instances are safe for concurrent use by any number of (virtual) threads. Each keeps a small lock-free pool
