@@ -6,7 +6,7 @@
 #                         [--only REGEX] [--no-doc] [--keep-logs DIR]
 #
 # Needs root (creates the Unix user benchuser, runs smbd), Samba 4.17+ (smbd, smbpasswd,
-# smbclient, smbtorture from samba-testsuite), GNU time, jq, and a Java 25 JDK.
+# smbclient, smbtorture from samba-testsuite), GNU time, and a Java 25 JDK.
 #
 # Workloads, each against both servers in the same run, N timed runs each, interleaved
 # (Samba, Bossa, Samba, Bossa, ...) after one untimed warm-up/check run per server:
@@ -57,8 +57,8 @@ log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
 
 [ "$(id -u)" -eq 0 ] || die "run as root (needs useradd and smbd)"
-for tool in smbd smbpasswd smbclient smbtorture jq /usr/bin/time ss; do
-  command -v "$tool" >/dev/null || die "missing $tool (Debian: samba smbclient samba-testsuite jq time iproute2)"
+for tool in smbd smbpasswd smbclient smbtorture /usr/bin/time ss; do
+  command -v "$tool" >/dev/null || die "missing $tool (Debian: samba smbclient samba-testsuite time iproute2)"
 done
 
 # ---- Java and the jar -------------------------------------------------------------------
@@ -205,13 +205,17 @@ bossa:
       path: $B/share
 EOF
 JAVA_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)   # as scripts/bossa runs it
+DIAG_OPTS=("-XX:ErrorFile=$WORK/logs/hs_err_%p.log")                # a JVM crash log is kept with the logs
 printf '%s\n' "$BENCH_PASS" | "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" -jar "$JAR" user add "$BENCH_USER" \
   --password-stdin --state-dir "$B/state" --uid "$BENCH_UID" --gid "$BENCH_GID" >"$WORK/logs/bossa-user.log" 2>&1 \
   || { cat "$WORK/logs/bossa-user.log" >&2; die "bossa user add failed"; }
 log "starting Bossa on 127.0.0.1:$BOSSA_PORT"
-SPRING_CONFIG_ADDITIONAL_LOCATION="$B/bossa.yml" "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" -jar "$JAR" serve \
-  >"$WORK/logs/bossa.log" 2>&1 &
-BOSSA_PID=$!
+# a wrapper subshell records the JVM's exit status, so a crash is reported with its cause
+( SPRING_CONFIG_ADDITIONAL_LOCATION="$B/bossa.yml" "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" "${DIAG_OPTS[@]}" -jar "$JAR" serve \
+    >"$WORK/logs/bossa.log" 2>&1 &
+  echo $! > "$WORK/bossa.pid"; st=0; wait $! || st=$?; echo "$st" > "$WORK/logs/bossa.exit" ) &
+for i in $(seq 50); do [ -s "$WORK/bossa.pid" ] && break; sleep 0.1; done
+BOSSA_PID=$(cat "$WORK/bossa.pid")
 wait_port "$BOSSA_PORT" "$BOSSA_PID" || { tail -30 "$WORK/logs/bossa.log" >&2; die "Bossa did not start"; }
 
 # ---- data: one random file, hard-linked into both shares (same bytes, same page cache) ---
@@ -255,12 +259,29 @@ share_dir() { [ "$1" = samba ] && echo "$S/share" || echo "$B/share"; }
 alive() {
   if [ "$1" = samba ]; then kill -0 "$SMBD_PID" 2>/dev/null; else kill -0 "$BOSSA_PID" 2>/dev/null; fi
 }
+exit_note() {  # why a server is gone, for a table cell
+  local st
+  if [ "$1" = bossa ]; then
+    for i in 1 2 3 4 5; do [ -s "$WORK/logs/bossa.exit" ] && break; sleep 0.2; done
+    st=$(cat "$WORK/logs/bossa.exit" 2>/dev/null || true)
+    if [ -z "$st" ]; then echo "server process exited"
+    elif [ "$st" -gt 128 ]; then echo "server process exited (killed by SIG$(kill -l $(( st - 128 ))))"
+    else echo "server process exited (status $st)"; fi
+  else
+    echo "server process exited"
+  fi
+}
 reason() {  # first NT_STATUS / error line of a log, cleaned for a table cell
   local r
   r=$(grep -m1 -oE 'NT_STATUS_[A-Z0-9_]+|(failure|error): .*|[Ee]rror.*' "$1" 2>/dev/null || true)
   [ -n "$r" ] || r=$(grep -v '^\s*$' "$1" 2>/dev/null | tail -1 || true)
   [ -n "$r" ] || r="no output"
   printf '%s' "$r" | tr '|\r\n' '/  ' | cut -c1-90
+}
+fail_reason() {  # fail_reason LOG SERVER: the log's reason, plus the server's exit if it died
+  local r; r=$(reason "$1")
+  if ! alive "$2" && [[ "$r" != "server process exited"* ]]; then r="$r; $(exit_note "$2")"; fi
+  printf '%s' "$r"
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 should_run() { [ -z "$ONLY" ] || [[ "$1" =~ $ONLY ]]; }
@@ -278,7 +299,7 @@ smbclient_once() {
     cmd="put $SRC put.bin"
     rm -f "$dir/put.bin"; sync     # untimed: start every put from the same state
   fi
-  alive "$server" || { echo "server process exited" > "$out"; return 1; }
+  alive "$server" || { exit_note "$server" > "$out"; return 1; }
   if ! timeout 600 /usr/bin/time -f 'TIME %e %M' -o "$out.time" smbclient "${args[@]}" -c "$cmd" >"$out" 2>&1; then
     return 1
   fi
@@ -300,7 +321,7 @@ transfer_scenario() {
   log "$label: warm-up"
   for server in samba bossa; do
     if ! smbclient_once "$server" "$op" "$prot" "$WORK/logs/$key-$server-warmup.log" >/dev/null; then
-      fail[$server]="failed: $(reason "$WORK/logs/$key-$server-warmup.log")"
+      fail[$server]="failed: $(fail_reason "$WORK/logs/$key-$server-warmup.log" "$server")"
       cp "$WORK/logs/$key-$server-warmup.log" "$WORK/logs/$key-$server-failed.log"
     fi
   done
@@ -311,7 +332,7 @@ transfer_scenario() {
         vals[$server]+="$t "
         echo "$key $server run$i ${t}s" >> "$RAW"
       else
-        fail[$server]="failed (run $i): $(reason "$WORK/logs/$key-$server-$i.log")"
+        fail[$server]="failed (run $i): $(fail_reason "$WORK/logs/$key-$server-$i.log" "$server")"
       fi
     done
     log "$label: run $i/$RUNS samba=[${vals[samba]}] bossa=[${vals[bossa]}]"
@@ -323,7 +344,7 @@ transfer_scenario() {
 # torture_once SERVER TEST LOG: prints the final average num/s, or returns 1
 torture_once() {
   local server="$1" test="$2" out="$3" pat
-  alive "$server" || { echo "server process exited" > "$out"; return 1; }
+  alive "$server" || { exit_note "$server" > "$out"; return 1; }
   timeout $(( TIMELIMIT + 120 )) smbtorture -s "$CLIENT_CONF" "//127.0.0.1/share" -p "$(port_of "$server")" \
     -A "$AUTH" -m SMB3_11 "--option=torture:timelimit=$TIMELIMIT" "--option=torture:nprocs=$NPROCS" \
     "--option=torture:qdepth=$QDEPTH" "smb2.bench.$test" 2>&1 | tr '\r' '\n' > "$out" || true
@@ -344,7 +365,7 @@ torture_scenario() {
         vals[$server]+="$r "
         echo "$key $server run$i ${r}/s" >> "$RAW"
       else
-        fail[$server]="failed (run $i): $(reason "$WORK/logs/$key-$server-$i.log")"
+        fail[$server]="failed (run $i): $(fail_reason "$WORK/logs/$key-$server-$i.log" "$server")"
         cp "$WORK/logs/$key-$server-$i.log" "$WORK/logs/$key-$server-failed.log"
       fi
     done
@@ -372,7 +393,7 @@ SMBD_PSS=0 SMBD_RSS=0 SMBD_NPROC=0 BOSSA_PSS=0 BOSSA_RSS=0
 read -r SMBD_PSS SMBD_RSS SMBD_NPROC BOSSA_PSS BOSSA_RSS < "$MEM" || true
 BOSSA_HWM=$(kb VmHWM "/proc/$BOSSA_PID/status")
 SMBD_MAIN_HWM=$(kb VmHWM "/proc/$SMBD_PID/status")
-BOSSA_ALIVE=yes; alive bossa || BOSSA_ALIVE="no (exited during the run)"
+BOSSA_ALIVE=yes; alive bossa || BOSSA_ALIVE="no, $(exit_note bossa) during the run"
 mem_fail_b=""; [ "${BOSSA_PSS:-0}" -gt 0 ] || mem_fail_b="failed: no sample"
 echo "memory|mem|peak server memory (PSS, sampled)|$SMBD_PSS|$BOSSA_PSS||$mem_fail_b" >> "$RESULTS"
 
@@ -458,7 +479,7 @@ measurements on one machine at one moment, not promises: nothing asserts on them
     sudo bench/smb-vs-samba.sh --only 'get|echo' --no-doc --keep-logs /tmp/bench-logs
 
 Needs root (it creates the Unix user `benchuser` and runs `smbd`), the Debian packages `samba`,
-`smbclient`, `samba-testsuite`, `jq`, `time`, and Java 25; it builds `target/bossa.jar` when it is
+`smbclient`, `samba-testsuite`, `time`, and Java 25; it builds `target/bossa.jar` when it is
 missing. Everything runs on 127.0.0.1 on free ports from 14450 up; temp files (the 1 GiB files) and
 both servers are removed on exit, Ctrl-C included.
 
