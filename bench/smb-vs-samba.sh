@@ -222,6 +222,7 @@ wait_port "$BOSSA_PORT" "$BOSSA_PID" || { tail -30 "$WORK/logs/bossa.log" >&2; d
 SIZE_BYTES=$(( SIZE_MIB * 1024 * 1024 ))
 if [ "$SIZE_MIB" -ge 1024 ] && [ $(( SIZE_MIB % 1024 )) -eq 0 ]; then SIZE_LABEL="$(( SIZE_MIB / 1024 )) GiB"; else SIZE_LABEL="$SIZE_MIB MiB"; fi
 SRC="$WORK/data/src.bin"
+XFER_TIMEOUT=$(( SIZE_MIB / 4 > 60 ? SIZE_MIB / 4 : 60 ))   # a transfer slower than 4 MiB/s counts as failed
 log "writing a $SIZE_LABEL random file"
 head -c "$SIZE_BYTES" /dev/urandom > "$SRC"
 chown "$BENCH_USER:" "$SRC"
@@ -273,7 +274,9 @@ exit_note() {  # why a server is gone, for a table cell
 }
 reason() {  # first NT_STATUS / error line of a log, cleaned for a table cell
   local r
-  r=$(grep -m1 -oE 'NT_STATUS_[A-Z0-9_]+|(failure|error): .*|[Ee]rror.*' "$1" 2>/dev/null || true)
+  r=$(grep -m1 -oE 'timed out after [0-9]+s|server process exited.*' "$1" 2>/dev/null || true)
+  [ -n "$r" ] || r=$(grep -oE 'NT_STATUS_[A-Z0-9_]+' "$1" 2>/dev/null | head -1 || true)
+  [ -n "$r" ] || r=$(grep -m1 -oE '(failure|error): .*|[Ee]rror.*' "$1" 2>/dev/null || true)
   [ -n "$r" ] || r=$(grep -v '^\s*$' "$1" 2>/dev/null | tail -1 || true)
   [ -n "$r" ] || r="no output"
   printf '%s' "$r" | tr '|\r\n' '/  ' | cut -c1-90
@@ -300,9 +303,10 @@ smbclient_once() {
     rm -f "$dir/put.bin"; sync     # untimed: start every put from the same state
   fi
   alive "$server" || { exit_note "$server" > "$out"; return 1; }
-  if ! timeout 600 /usr/bin/time -f 'TIME %e %M' -o "$out.time" smbclient "${args[@]}" -c "$cmd" >"$out" 2>&1; then
-    return 1
-  fi
+  local rc=0
+  timeout "$XFER_TIMEOUT" /usr/bin/time -f 'TIME %e %M' -o "$out.time" smbclient "${args[@]}" -c "$cmd" >"$out" 2>&1 || rc=$?
+  if [ "$rc" -eq 124 ]; then echo "timed out after ${XFER_TIMEOUT}s" >> "$out"; return 1; fi
+  [ "$rc" -eq 0 ] || return 1
   grep -q 'NT_STATUS_' "$out" && return 1
   if [ "$op" = get ]; then
     grep -q "of size $SIZE_BYTES as" "$out" || { echo "short read: $(tail -1 "$out")" >> "$out"; return 1; }
@@ -345,10 +349,10 @@ transfer_scenario() {
 torture_once() {
   local server="$1" test="$2" out="$3" pat
   alive "$server" || { exit_note "$server" > "$out"; return 1; }
-  timeout $(( TIMELIMIT + 120 )) smbtorture -s "$CLIENT_CONF" "//127.0.0.1/share" -p "$(port_of "$server")" \
+  timeout $(( TIMELIMIT + 60 )) smbtorture -s "$CLIENT_CONF" "//127.0.0.1/share" -p "$(port_of "$server")" \
     -A "$AUTH" -m SMB3_11 "--option=torture:timelimit=$TIMELIMIT" "--option=torture:nprocs=$NPROCS" \
     "--option=torture:qdepth=$QDEPTH" "smb2.bench.$test" 2>&1 | tr '\r' '\n' > "$out" || true
-  grep -q "^success: $test" "$out" || return 1
+  grep -q "^success: $test" "$out" || { grep -q . "$out" || echo "no output (timed out?)" > "$out"; return 1; }
   [ "$test" = echo ] && pat='echo\[num/s=' || pat='open\[num/s='
   # progress lines end in \r, the final average (total / timelimit) is the last one
   grep -E "$pat" "$out" | tail -1 | grep -oE "${pat}[0-9]+" | grep -oE '[0-9]+$'
@@ -474,7 +478,7 @@ measurements on one machine at one moment, not promises: nothing asserts on them
 
 ## How to run
 
-    sudo bench/smb-vs-samba.sh                  # N=3 runs, 1 GiB, about 5 minutes
+    sudo bench/smb-vs-samba.sh                  # N=3 runs, 1 GiB, 5 to 8 minutes
     sudo bench/smb-vs-samba.sh --runs 5 --timelimit 20 --nprocs 4
     sudo bench/smb-vs-samba.sh --only 'get|echo' --no-doc --keep-logs /tmp/bench-logs
 
@@ -498,13 +502,15 @@ both servers are removed on exit, Ctrl-C included.
 - Transfers: `smbclient -c 'get get.bin /dev/null'` and `-c 'put src.bin put.bin'` of one random
   file, hard-linked into both shares (same bytes; the get reads from the page cache after the
   warm-up, so it measures the server and the protocol, not the disk). Protection per scenario:
-  `--client-protection=off`, `=sign` (the signing algorithm is negotiated; Samba 4.17 picks
-  AES-128-GMAC), `=encrypt` with `--option='client smb3 encryption algorithms=AES-128-GCM'`
+  `--client-protection=off`, `=sign` (the signing algorithm is negotiated: AES-128-GMAC with
+  both servers, seen in `smbstatus` for Samba and in a thread dump for Bossa), `=encrypt` with `--option='client smb3 encryption algorithms=AES-128-GCM'`
   (the client then insists on encryption, so a finished run was encrypted). One untimed warm-up
   per server, then N timed runs interleaved Samba, Bossa, Samba, Bossa; the time is GNU
   `/usr/bin/time` `%e` of the whole smbclient process (connect, session setup and transfer).
   Before each put, the previous target is deleted and `sync` runs, untimed. A run counts only if
-  smbclient exits 0, prints no NT_STATUS error and moved the full size.
+  smbclient exits 0, prints no NT_STATUS error and moved the full size; a transfer slower than
+  4 MiB/s is stopped and counts as failed. After a failure that server skips the scenario's
+  remaining runs.
 - `smbtorture smb2.bench.echo` and `smb2.bench.path-contention-shared` with
   `torture:timelimit`, `torture:nprocs` and `torture:qdepth`; the figure is the final average
   line (`echo[num/s=...]`, `open[num/s=...]`; each open there is followed by a close at the
@@ -534,6 +540,8 @@ EOF
 Caveats: the client, both servers and the memory sampler share the same CPUs, so a server that
 leaves more CPU to the client looks better; loopback has no network latency, so per-request
 costs dominate; figures from a machine with other work running (see the load average) are noisy.
+Bossa runs with the JVM's default heap limit (a quarter of RAM), as `scripts/bossa` starts it, so
+its memory figure shows how far the heap grew under this load, not what it needs.
 
 ## Domain join
 
