@@ -204,7 +204,8 @@ bossa:
     - name: share
       path: $B/share
 EOF
-JAVA_OPTS=(--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC)   # as scripts/bossa runs it
+. "$here/scripts/jvm-options.sh"
+JAVA_OPTS=("${BOSSA_JVM_OPTS[@]}")   # as scripts/bossa runs it
 DIAG_OPTS=("-XX:ErrorFile=$WORK/logs/hs_err_%p.log")                # a JVM crash log is kept with the logs
 printf '%s\n' "$BENCH_PASS" | "$JAVA_HOME/bin/java" "${JAVA_OPTS[@]}" -jar "$JAR" user add "$BENCH_USER" \
   --password-stdin --state-dir "$B/state" --uid "$BENCH_UID" --gid "$BENCH_GID" >"$WORK/logs/bossa-user.log" 2>&1 \

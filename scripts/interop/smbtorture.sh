@@ -135,7 +135,8 @@ user=torture
 pass='Torture!Passw0rd1'
 uid="${SMBTORTURE_UID:-0}"
 gid="${SMBTORTURE_GID:-0}"
-java_cmd=("$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -Xmx768m -jar "$jar")
+. "$here/scripts/jvm-options.sh"
+java_cmd=("$JAVA_HOME/bin/java" "${BOSSA_JVM_OPTS[@]}" -jar "$jar")
 printf '%s\n' "$pass" | "${java_cmd[@]}" user add "$user" --password-stdin --uid "$uid" --gid "$gid" \
   --state-dir "$tmp/state" > "$OUT/smbtorture/useradd.log" 2>&1 \
   || { cat "$OUT/smbtorture/useradd.log" >&2; echo "smbtorture.sh: user add failed" >&2; exit 2; }

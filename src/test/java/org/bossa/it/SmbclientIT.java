@@ -111,7 +111,7 @@ class SmbclientIT {
         Smbclient.Result r = Smbclient.share(server, "share", dialect, "allinfo " + name);
         assertThat(r.exitCode()).as("%s", r).isZero();
         assertThat(r.anyError()).as("%s", r).isFalse();
-        assertThat(r.output()).as("%s", r).containsPattern("altname: ALLINF~[0-9A-Z]{2}\\.TXT")
+        assertThat(r.output()).as("%s", r).containsPattern("altname: ALLIN~[0-9A-Z]{2}\\.TXT")
                 .contains("write_time:").contains("attributes: A (20)")
                 .containsPattern("stream: \\[::\\$DATA\\], 5 bytes");
         Files.writeString(server.shareDir().resolve("short.txt"), "1");

@@ -290,9 +290,18 @@ final class FrameProcessor {
 
     private Out encode(Smb2Header rh, Reply reply, MessageSigner signer, Session encryptFor,
                        java.util.function.Consumer<byte[]> afterEncode) {
-        WireWriter w = new WireWriter(256 + reply.sizeHint());
-        rh.encode(w);
-        reply.body().encode(w);
+        WireWriter w;
+        if (reply.message() != null) {
+            w = reply.message();
+            int end = w.position();
+            w.seek(0);
+            rh.encode(w);
+            w.seek(end);
+        } else {
+            w = new WireWriter(256 + reply.sizeHint());
+            rh.encode(w);
+            reply.body().encode(w);
+        }
         if (afterEncode != null) {
             afterEncode.accept(w.toByteArray());
         }

@@ -4,6 +4,8 @@ import org.bossa.dcerpc.PipeRead;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.ReadRequest;
 import org.bossa.smb2.wire.ReadResponse;
+import org.bossa.smb2.wire.Smb2Header;
+import org.bossa.smb2.wire.WireWriter;
 
 /** READ (MS-SMB2 3.3.5.12) from a file or a named pipe. */
 final class ReadHandler implements Handler {
@@ -33,19 +35,22 @@ final class ReadHandler implements Handler {
         if (!open.fileState().locks().accessAllowed(open.volatileId(), req.offset(), length, false)) {
             return Reply.error(NtStatus.FILE_LOCK_CONFLICT);
         }
-        byte[] buf = new byte[length];
-        int total = 0;
-        while (total < length) {
-            int n = open.handle().read(req.offset() + total, buf, total, length - total);
-            if (n <= 0) {
-                break;
-            }
-            total += n;
-        }
+        // The data goes straight into the response message (header, 16-byte fixed part, data).
+        WireWriter msg = new WireWriter(ReadResponse.DATA_OFFSET + length);
+        msg.advance(Smb2Header.SIZE);
+        int fixedAt = msg.position();
+        ReadResponse.encodeFixedPart(msg, length, 0);
+        int dataAt = msg.advance(length);
+        int total = length == 0 ? 0 : open.handle().read(req.offset(), msg.array(), dataAt, length);
         if (total == 0 && length > 0 || Integer.toUnsignedLong(total) < Integer.toUnsignedLong(req.minimumCount())) {
             return Reply.error(NtStatus.END_OF_FILE);
         }
+        if (total < length) {
+            msg.seek(fixedAt);
+            ReadResponse.encodeFixedPart(msg, total, 0);
+            msg.seek(dataAt + total);
+        }
         open.position(req.offset() + total);
-        return Reply.ok(ReadResponse.of(buf, 0, total)::encode, total);
+        return Reply.prebuilt(msg);
     }
 }

@@ -104,6 +104,25 @@ public final class WireWriter {
         return this;
     }
 
+    /**
+     * Makes room for {@code n} bytes that the caller fills in place through {@link #array()} (a file
+     * read straight into a READ response), and moves past them; returns where they start.
+     */
+    public int advance(int n) {
+        ensure(n);
+        int at = pos;
+        pos += n;
+        return at;
+    }
+
+    /** Moves the write position (to rewrite a header at 0, then return to the end). */
+    public void seek(int position) {
+        if (position < 0 || position > buf.length) {
+            throw new IllegalArgumentException("seek outside buffer");
+        }
+        pos = position;
+    }
+
     /** Reserves {@code n} bytes to be patched later; returns their position. */
     public int reserve(int n) {
         int at = pos;
