@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Connection {
     private static final Logger LOG = LoggerFactory.getLogger(Connection.class);
-    private static final int PAUSE_READ_AT = 16; // frames may be 8 MiB each
-    private static final int RESUME_READ_AT = 4;
+    private static final int PAUSE_READ_AT = 64;
+    private static final int RESUME_READ_AT = 8;
 
     public enum State { AWAITING_NEGOTIATE, NEGOTIATED, CLOSED }
 
@@ -39,7 +39,6 @@ public final class Connection {
     private final AtomicLong nextOpenId = new AtomicLong(1);
     final CreditWindow credits = new CreditWindow();
     final AsyncTable async = new AsyncTable();
-    final InFlightIo io = new InFlightIo();
 
     private volatile State state = State.AWAITING_NEGOTIATE;
     // Negotiated parameters (MS-SMB2 3.3.1.7), written once by NEGOTIATE on the worker thread.

@@ -3,7 +3,7 @@ package org.bossa.smb2.server;
 /**
  * The CommandSequenceWindow of MS-SMB2 3.3.1.1: which MessageIds the client may use next.
  * Ids are granted in order; each may be used once; the window slides as its lowest ids are used.
- * Shared by a connection's request worker and its concurrent READ/WRITE threads, hence synchronized.
+ * Confined to the connection's request worker (not thread-safe).
  */
 final class CreditWindow {
     /** The most credits a client may hold at once (Samba's "smb2 max credits" default). */
@@ -14,7 +14,7 @@ final class CreditWindow {
     private long high = 1;     // one past the highest id granted (a new connection may send id 0)
 
     /** Claims ids [messageId, messageId + charge); false when any is outside the window or reused. */
-    synchronized boolean consume(long messageId, int charge) {
+    boolean consume(long messageId, int charge) {
         if (messageId < low || messageId + charge > high || messageId + charge < messageId) {
             return false;
         }
@@ -34,7 +34,7 @@ final class CreditWindow {
     }
 
     /** Credits the client still holds. */
-    synchronized int outstanding() {
+    int outstanding() {
         return (int) (high - low);
     }
 
@@ -42,7 +42,7 @@ final class CreditWindow {
      * Grants what the client asked for within the limit, and at least one credit whenever the client
      * would otherwise hold none (a client with no credits can never send again).
      */
-    synchronized int grant(int requested, int charge) {
+    int grant(int requested, int charge) {
         int want = Math.max(requested, 1);
         int room = MAX_CREDITS - outstanding();
         int n = Math.max(0, Math.min(want, room));

@@ -66,11 +66,6 @@ final class FrameProcessor {
         if (whole.length() < Smb2Header.SIZE || whole.u32(0) != Smb2Header.PROTOCOL_ID) {
             throw new ConnectionFault("not an SMB2 message");
         }
-        if (isSingleDataRequest(whole, frame.length)) {
-            runConcurrently(new WireReader(frame, 0, frame.length), encrypted, encryptedFor);
-            return;
-        }
-        conn.io.awaitIdle(); // every other request sees all earlier READs and WRITEs completed
         List<Out> outs = new ArrayList<>(2);
         ChainState chain = new ChainState();
         int off = 0;
@@ -97,40 +92,6 @@ final class FrameProcessor {
             off += next;
         }
         sendChain(outs);
-    }
-
-    /** A frame holding one READ or WRITE (not a compound) on a negotiated connection. */
-    private boolean isSingleDataRequest(WireReader whole, int length) {
-        if (conn.state() != Connection.State.NEGOTIATED || length < Smb2Header.SIZE || whole.u32(20) != 0) {
-            return false;
-        }
-        int command = whole.u16(12);
-        return command == Smb2Command.READ.code() || command == Smb2Command.WRITE.code();
-    }
-
-    /**
-     * READ and WRITE run on their own virtual threads so that file I/O, signing and encryption of one
-     * overlap the receipt and decryption of the next (SMB2 gives outstanding requests no order). The
-     * number in flight is bounded per connection; the worker waits when the bound is reached.
-     */
-    private void runConcurrently(WireReader msg, boolean encrypted, Session encryptedFor) {
-        conn.io.begin();
-        Thread.ofVirtual().name("smb-io").start(() -> {
-            try {
-                Out out = one(msg, encrypted, encryptedFor, new ChainState(), true, true);
-                if (out != null) {
-                    sendChain(List.of(out));
-                }
-            } catch (ConnectionFault f) {
-                LOG.info("dropping connection from {}: {}", conn.clientAddress(), f.getMessage());
-                conn.close();
-            } catch (RuntimeException e) {
-                LOG.warn("dropping connection from {} after an internal error", conn.clientAddress(), e);
-                conn.close();
-            } finally {
-                conn.io.end();
-            }
-        });
     }
 
     private Out one(WireReader msg, boolean encrypted, Session encryptedFor, ChainState chain, boolean first,
