@@ -11,11 +11,11 @@ import org.bossa.store.LocalUser;
 import org.bossa.store.StateStore;
 
 /** Builds the SESSION_SETUP acceptor: SPNEGO around NTLMSSP, verified against local users. */
-final class AuthWiring {
+public final class AuthWiring {
     private AuthWiring() {
     }
 
-    static SecurityContextFactory localNtlm(StateStore store, String netbiosName, String workgroup, boolean allowAnonymous) {
+    public static SecurityContextFactory localNtlm(StateStore store, String netbiosName, String workgroup, boolean allowAnonymous) {
         String host = netbiosName.toLowerCase(Locale.ROOT);
         NtlmServerConfig cfg = new NtlmServerConfig(netbiosName, netbiosName, host, host, allowAnonymous);
         LocalNtlmVerifier verifier = new LocalNtlmVerifier(

@@ -11,11 +11,11 @@ import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ShareConfig;
 
 /** The named pipes on IPC$ (srvsvc, wkssvc), fed from the configured shares. */
-final class PipeWiring {
+public final class PipeWiring {
     private PipeWiring() {
     }
 
-    static PipeRegistry registry(ServerConfig config) {
+    public static PipeRegistry registry(ServerConfig config) {
         ServerIdentity id = new ServerIdentity(config.netbiosName(), config.workgroup(), 10, 0,
                 ServerIdentity.MEMBER_SERVER_TYPE, "Bossa " + config.netbiosName());
         List<ShareEntry> entries = new ArrayList<>();

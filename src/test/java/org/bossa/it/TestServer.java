@@ -1,5 +1,8 @@
 package org.bossa.it;
 
+import org.bossa.app.AuthWiring;
+import org.bossa.app.PipeWiring;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -12,21 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+
 import java.util.Optional;
 import java.util.Set;
-import org.bossa.auth.SecurityContextFactory;
+
 import org.bossa.auth.Token;
-import org.bossa.auth.ntlm.LocalNtlmVerifier;
+
 import org.bossa.auth.ntlm.NtHash;
-import org.bossa.auth.ntlm.NtlmMechanism;
-import org.bossa.auth.ntlm.NtlmServerConfig;
-import org.bossa.auth.spnego.SpnegoContextFactory;
-import org.bossa.dcerpc.PipeRegistry;
-import org.bossa.rpc.RpcPipes;
-import org.bossa.rpc.ServerIdentity;
-import org.bossa.rpc.srvsvc.ShareCatalog;
-import org.bossa.rpc.srvsvc.ShareEntry;
+
 import org.bossa.smb2.server.EncryptionPolicy;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ServerContext;
@@ -86,7 +82,8 @@ public final class TestServer implements AutoCloseable {
         new java.util.Random(42).nextBytes(guid);
         config = new ServerConfig(b.dialects, b.signingRequired, b.encryption, NETBIOS, WORKGROUP, b.maxIoSize,
                 false, guid, shares);
-        ServerContext context = new ServerContext(config, auth(), user -> tokenFor(user.account()), pipes(config));
+        ServerContext context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
+                user -> tokenFor(user.account()), PipeWiring.registry(config));
         server = new SmbServer(context);
         try {
             server.start(List.of(HOST), 0);
@@ -111,41 +108,9 @@ public final class TestServer implements AutoCloseable {
         return d;
     }
 
-    /** Replicates {@code AuthWiring.localNtlm}: SPNEGO around NTLMSSP, checked against the store's users. */
-    private SecurityContextFactory auth() {
-        String host = NETBIOS.toLowerCase(Locale.ROOT);
-        NtlmServerConfig cfg = new NtlmServerConfig(NETBIOS, NETBIOS, host, host, false);
-        LocalNtlmVerifier verifier = new LocalNtlmVerifier(
-                (domain, user) -> store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash), cfg);
-        return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
-    }
-
     private Optional<Token> tokenFor(String account) {
         return store.findUser(account).filter(LocalUser::enabled)
                 .map(u -> new Token(NETBIOS, u.name(), u.uid(), u.gid(), List.of(), false));
-    }
-
-    /** Replicates {@code PipeWiring.registry}: srvsvc and wkssvc fed from the configured shares. */
-    private static PipeRegistry pipes(ServerConfig config) {
-        ServerIdentity id = new ServerIdentity(config.netbiosName(), config.workgroup(), 10, 0,
-                ServerIdentity.MEMBER_SERVER_TYPE, "Bossa " + config.netbiosName());
-        List<ShareEntry> entries = new ArrayList<>();
-        for (ShareConfig s : config.shares()) {
-            entries.add(new ShareEntry(s.name(), ShareEntry.STYPE_DISKTREE, s.comment(), s.path().toString()));
-        }
-        entries.add(ShareEntry.ipc("IPC Service (Bossa " + config.netbiosName() + ")"));
-        List<ShareEntry> all = List.copyOf(entries);
-        return RpcPipes.fileServerRegistry(new ShareCatalog() {
-            @Override
-            public List<ShareEntry> shares() {
-                return all;
-            }
-
-            @Override
-            public ServerIdentity server() {
-                return id;
-            }
-        });
     }
 
     public int port() {

@@ -63,7 +63,7 @@ final class CreateHandler implements Handler {
         Token token = ctx.session().token();
         ShareRoot root = tree.root();
         String rel = root.resolve(ShareNames.components(req.name()));
-        Target target = findOrCreate(ctx, req, root, rel, desired, token);
+        Target target = findOrCreate(ctx, req, root, rel, desired, token, false);
         try {
             return admit(ctx, req, target, desired, deleteOnClose);
         } catch (RuntimeException e) {
@@ -76,7 +76,8 @@ final class CreateHandler implements Handler {
         }
     }
 
-    private Target findOrCreate(RequestContext ctx, CreateRequest req, ShareRoot root, String rel, int desired, Token token) {
+    private Target findOrCreate(RequestContext ctx, CreateRequest req, ShareRoot root, String rel, int desired, Token token,
+                                boolean raced) {
         int opts = req.createOptions();
         boolean wantDir = (opts & CreateOptions.FILE_DIRECTORY_FILE) != 0;
         boolean readOnlyShare = ctx.tree().share().readOnly();
@@ -128,8 +129,17 @@ final class CreateHandler implements Handler {
         if (!PosixAccess.canModifyDirectory(token, parent)) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
-        FileHandle h = wantDir ? root.mkdir(rel, DIR_MODE)
-                : root.open(rel, OpenMode.readWrite().createNew(FILE_MODE).nonDirectory());
+        FileHandle h;
+        try {
+            h = wantDir ? root.mkdir(rel, DIR_MODE)
+                    : root.open(rel, OpenMode.readWrite().createNew(FILE_MODE).nonDirectory());
+        } catch (VfsException e) {
+            if (e.status() == NtStatus.OBJECT_NAME_COLLISION && disp != CreateDisposition.CREATE && !raced) {
+                // Another client created it between our look and our create: open what it made.
+                return findOrCreate(ctx, req, root, rel, desired, token, true);
+            }
+            throw e;
+        }
         try {
             if (RUNNING_AS_ROOT) {
                 h.chown((int) token.uid(), (int) token.gid());
