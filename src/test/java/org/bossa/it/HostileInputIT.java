@@ -2,24 +2,9 @@ package org.bossa.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import jcifs.CIFSContext;
-import jcifs.DialectVersion;
-import jcifs.smb.SmbFile;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.wire.EchoRequest;
 import org.bossa.smb2.wire.FileId;
@@ -29,9 +14,7 @@ import org.bossa.smb2.wire.Smb2Header;
 import org.bossa.smb2.wire.WireReader;
 import org.bossa.smb2.wire.WireWriter;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Proves the server survives hostile clients: malformed framing (truncated, runt, oversized before
  * and after NEGOTIATE, garbage, a non-zero framing byte), lying CREATE offsets and lengths, invalid
  * UTF-16 names, absurd credit charges and message ids, compound chains pointing outside the frame,
- * and every way out of the share (".." components, a leading separator, symlinks to /etc and out of
- * the share, and a directory swapped for a symlink to /etc while opens run). Each case ends either
+ * wrong lengths and share names, other connections' sessions and files, and bad signatures (the
+ * ways out of the share are {@link ShareEscapeIT}). Each case ends either
  * in the NT status MS-SMB2 asks for (the connection still usable) or in that one connection being
  * dropped without a reply; after every case a fresh jcifs-ng client still works and nothing in
  * the sentinel directory next to the shares was created, changed or removed.
@@ -50,47 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * its 4-byte header alone and the server closes at once, without waiting for (or buffering) the
  * payload, while a header within the limit keeps the connection open waiting for its bytes.
  */
-class HostileInputIT {
-    private static final String HELLO = "hello.txt";
-    private static TestServer server;
-    private static byte[] etcPasswd;
-    private Snapshot before;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = TestServer.start();
-        Files.writeString(server.shareDir().resolve(HELLO), "hello\n");
-        etcPasswd = Files.readAllBytes(Path.of("/etc/passwd"));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void snapshot() throws IOException {
-        before = Snapshot.of(server);
-    }
-
-    /** After every hostile case: a fresh, normal client is served, and nothing outside the shares moved. */
-    @AfterEach
-    void serverStillServesAndNothingOutsideChanged() throws Exception {
-        CIFSContext ctx = Jcifs.alice(DialectVersion.SMB210, DialectVersion.SMB311);
-        try {
-            assertThat(Jcifs.file(ctx, server, "share/").list()).contains(HELLO);
-            try (var in = Jcifs.file(ctx, server, "share/" + HELLO).getInputStream()) {
-                assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("hello\n");
-            }
-        } finally {
-            Jcifs.closeQuietly(ctx);
-        }
-        assertThat(Snapshot.of(server)).as("sentinel directory and share parent unchanged").isEqualTo(before);
-        assertThat(Files.readAllBytes(Path.of("/etc/passwd"))).isEqualTo(etcPasswd);
-    }
-
+class HostileInputIT extends HostileClientFixture {
     // ---------------------------------------------------------------- framing
 
     @Test
@@ -365,160 +308,6 @@ class HostileInputIT {
         return chain;
     }
 
-    // ---------------------------------------------------------------- escaping the share
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"..\\..\\etc\\passwd", "..\\outside\\sentinel.txt", "sub\\..\\..\\outside\\sentinel.txt",
-            "..", "..\\", ".\\..\\outside\\sentinel.txt"})
-    void dotDotIsRefused(String name) throws Exception {
-        Files.createDirectories(server.shareDir().resolve("sub"));
-        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            RawSmbClient.Response r = c.openForRead(name);
-            assertRefusedWithoutContent(c, r, NtStatus.OBJECT_NAME_INVALID, NtStatus.OBJECT_PATH_SYNTAX_BAD,
-                    NtStatus.INVALID_PARAMETER);
-            RawSmbClient.Response made = c.createFile(name.replace("sentinel.txt", "evil.txt"));
-            assertThat(made.rawStatus()).as("create through %s", name).isNotEqualTo(NtStatus.SUCCESS.code());
-            assertStillServes(c);
-        } finally {
-            Files.deleteIfExists(server.shareDir().resolve("sub"));
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"../outside/sentinel.txt", "/etc/passwd", "..\\outside/sentinel.txt"})
-    void forwardSlashesAreNotSeparators(String name) throws Exception {
-        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            assertRefusedWithoutContent(c, c.openForRead(name), NtStatus.OBJECT_NAME_INVALID,
-                    NtStatus.OBJECT_PATH_SYNTAX_BAD, NtStatus.INVALID_PARAMETER);
-            assertStillServes(c);
-        }
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"\\etc\\passwd", "\\hello.txt", "\\\\127.0.0.1\\share\\hello.txt"})
-    void leadingSeparatorIsInvalidParameter(String name) throws Exception {
-        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            // MS-SMB2 3.3.5.9 (and Samba 4.17): a name beginning with a separator is STATUS_INVALID_PARAMETER.
-            assertRefusedWithoutContent(c, c.openForRead(name), NtStatus.INVALID_PARAMETER);
-            assertStillServes(c);
-        }
-    }
-
-    @Test
-    void symlinkToEtcIsNotFollowed() throws Exception {
-        Path link = Files.createSymbolicLink(server.shareDir().resolve("etclink"), Path.of("/etc"));
-        Path fileLink = Files.createSymbolicLink(server.shareDir().resolve("passwdlink"), Path.of("/etc/passwd"));
-        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            assertRefusedWithoutContent(c, c.openForRead("etclink\\passwd"), NtStatus.ACCESS_DENIED,
-                    NtStatus.OBJECT_PATH_NOT_FOUND, NtStatus.OBJECT_NAME_NOT_FOUND);
-            assertRefusedWithoutContent(c, c.openForRead("ETCLINK\\passwd"), NtStatus.ACCESS_DENIED,
-                    NtStatus.OBJECT_PATH_NOT_FOUND, NtStatus.OBJECT_NAME_NOT_FOUND);
-            assertRefusedWithoutContent(c, c.openForRead("passwdlink"), NtStatus.ACCESS_DENIED,
-                    NtStatus.OBJECT_NAME_NOT_FOUND, NtStatus.STOPPED_ON_SYMLINK);
-            assertStillServes(c);
-        } finally {
-            Files.delete(link);
-            Files.delete(fileLink);
-        }
-    }
-
-    @Test
-    void symlinksOutOfTheShareNeitherReadNorCreate() throws Exception {
-        Path up = Files.createSymbolicLink(server.shareDir().resolve("uplink"), Path.of("../outside"));
-        Path abs = Files.createSymbolicLink(server.shareDir().resolve("outlink"), server.outsideDir());
-        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            for (String dir : List.of("uplink", "outlink")) {
-                assertRefusedWithoutContent(c, c.openForRead(dir + "\\sentinel.txt"), NtStatus.ACCESS_DENIED,
-                        NtStatus.OBJECT_PATH_NOT_FOUND, NtStatus.OBJECT_NAME_NOT_FOUND);
-                RawSmbClient.Response made = c.createFile(dir + "\\evil.txt");
-                assertThat(made.rawStatus()).as("create through %s", dir).isNotEqualTo(NtStatus.SUCCESS.code());
-            }
-            assertStillServes(c);
-        } finally {
-            Files.delete(up);
-            Files.delete(abs);
-        }
-    }
-
-    /**
-     * A background thread swaps directory "d" (holding a harmless "passwd") with a symlink to /etc as
-     * fast as it can for about two seconds, while the client opens and reads "d\passwd" in a loop.
-     * Every open that succeeds must have read the harmless file.
-     */
-    @Test
-    void directorySwappedForSymlinkMidRequestNeverEscapes() throws Exception {
-        Path share = server.shareDir();
-        Path d = share.resolve("d");
-        Path aside = share.resolve("d.real");
-        Path link = share.resolve("d.link");
-        Files.createDirectory(d);
-        Files.writeString(d.resolve("passwd"), "harmless\n");
-        Files.createSymbolicLink(link, Path.of("/etc"));
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicInteger flips = new AtomicInteger();
-        AtomicReference<Throwable> flipperError = new AtomicReference<>();
-        Thread flipper = Thread.ofPlatform().name("symlink-flipper").start(() -> {
-            try {
-                while (!stop.get()) {
-                    Files.move(d, aside, StandardCopyOption.ATOMIC_MOVE);
-                    Files.move(link, d, StandardCopyOption.ATOMIC_MOVE);
-                    Files.move(d, link, StandardCopyOption.ATOMIC_MOVE);
-                    Files.move(aside, d, StandardCopyOption.ATOMIC_MOVE);
-                    flips.incrementAndGet();
-                }
-            } catch (Throwable t) {
-                flipperError.set(t);
-            }
-        });
-        int attempts = 0;
-        int opened = 0;
-        List<String> statuses = new ArrayList<>();
-        try (RawSmbClient c = RawSmbClient.loggedOn(server, "share")) {
-            long end = System.nanoTime() + 2_000_000_000L;
-            while (System.nanoTime() < end) {
-                attempts++;
-                RawSmbClient.Response r = c.openForRead("d\\passwd");
-                if (r.rawStatus() != NtStatus.SUCCESS.code()) {
-                    String s = NtStatus.fromCode(r.rawStatus()).map(Enum::name).orElse(Integer.toHexString(r.rawStatus()));
-                    if (!statuses.contains(s)) {
-                        statuses.add(s);
-                    }
-                    continue;
-                }
-                opened++;
-                FileId id = RawSmbClient.fileId(r);
-                NtStatus[] st = new NtStatus[1];
-                byte[] data = c.read(id, 65536, st);
-                c.close(id);
-                if (data != null) {
-                    String text = new String(data, StandardCharsets.UTF_8);
-                    assertThat(text).as("open #%d read", opened).isEqualTo("harmless\n");
-                }
-            }
-            assertStillServes(c);
-        } finally {
-            stop.set(true);
-            flipper.join(5000);
-            restoreSwap(d, aside, link);
-        }
-        assertThat(flipperError.get()).isNull();
-        assertThat(flips.get()).as("the race really ran").isGreaterThan(20);
-        assertThat(attempts).isGreaterThan(50);
-        System.out.printf("symlink race: %d flips, %d opens tried, %d opened the harmless file, refusals %s%n",
-                flips.get(), attempts, opened, statuses);
-    }
-
-    private static void restoreSwap(Path d, Path aside, Path link) throws IOException {
-        if (Files.isSymbolicLink(d)) {
-            Files.move(d, link, StandardCopyOption.ATOMIC_MOVE);
-        }
-        if (Files.isDirectory(aside, LinkOption.NOFOLLOW_LINKS)) {
-            Files.move(aside, d, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.deleteIfExists(link);
-        Files.deleteIfExists(d.resolve("passwd"));
-        Files.deleteIfExists(d);
-    }
 
     // ---------------------------------------------------------------- lengths and share names
 
@@ -615,42 +404,6 @@ class HostileInputIT {
         }
     }
 
-    // ---------------------------------------------------------------- helpers
-
-    /**
-     * The open failed with one of {@code allowed}; if it nevertheless succeeded, the test fails and
-     * says what the server let the client read.
-     */
-    private static void assertRefusedWithoutContent(RawSmbClient c, RawSmbClient.Response r, NtStatus... allowed)
-            throws IOException {
-        if (r.rawStatus() == NtStatus.SUCCESS.code()) {
-            FileId id = RawSmbClient.fileId(r);
-            NtStatus[] st = new NtStatus[1];
-            byte[] data = c.read(id, 4096, st);
-            c.close(id);
-            throw new AssertionError("open succeeded; READ gave " + st[0] + ": "
-                    + (data == null ? "nothing" : new String(data, 0, Math.min(data.length, 120), StandardCharsets.UTF_8)));
-        }
-        assertThat(NtStatus.fromCode(r.rawStatus())).as("status 0x%08x", r.rawStatus())
-                .hasValueSatisfying(s -> assertThat(s).isIn((Object[]) allowed));
-    }
-
-    private static void assertStatus(RawSmbClient.Response r, NtStatus expected) {
-        assertThat(r.rawStatus()).as("expected %s, got 0x%08x %s", expected, r.rawStatus(),
-                NtStatus.fromCode(r.rawStatus()).map(Enum::name).orElse("")).isEqualTo(expected.code());
-    }
-
-    /** The same connection still answers: ECHO, and an ordinary open and read of hello.txt. */
-    private static void assertStillServes(RawSmbClient c) throws IOException {
-        assertStatus(c.echo(), NtStatus.SUCCESS);
-        RawSmbClient.Response r = c.openForRead(HELLO);
-        assertStatus(r, NtStatus.SUCCESS);
-        FileId id = RawSmbClient.fileId(r);
-        NtStatus[] st = new NtStatus[1];
-        assertThat(c.read(id, 100, st)).as("read status %s", st[0]).isEqualTo("hello\n".getBytes(StandardCharsets.UTF_8));
-        assertStatus(c.close(id), NtStatus.SUCCESS);
-    }
-
     private static byte[] negotiateFrame(RawSmbClient c) {
         byte[] msg = RawSmbClient.message(c.header(Smb2Command.NEGOTIATE), w ->
                 new org.bossa.smb2.wire.NegotiateRequest(new int[] {0x0210}, 1, 0, new byte[16], List.of()).encode(w));
@@ -677,26 +430,5 @@ class HostileInputIT {
     private static void putU32(byte[] b, int at, int v) {
         putU16(b, at, v);
         putU16(b, at + 2, v >>> 16);
-    }
-
-    /** Names, sizes, modification times and contents of the sentinel directory, and the share parent's listing. */
-    record Snapshot(TreeMap<String, String> outside, List<String> base, String outsideDirTimes) {
-        static Snapshot of(TestServer s) throws IOException {
-            TreeMap<String, String> out = new TreeMap<>();
-            try (Stream<Path> files = Files.list(s.outsideDir())) {
-                for (Path p : files.toList()) {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    String content = a.isRegularFile() ? Files.readString(p) : "";
-                    out.put(p.getFileName().toString(), a.size() + " " + a.lastModifiedTime() + " " + content);
-                }
-            }
-            List<String> base;
-            try (Stream<Path> files = Files.list(s.baseDir())) {
-                base = files.map(p -> p.getFileName().toString()).sorted().toList();
-            }
-            BasicFileAttributes d = Files.readAttributes(s.outsideDir(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            return new Snapshot(out, base, d.lastModifiedTime() + " " + Files.getAttribute(s.outsideDir(), "unix:ctime",
-                    LinkOption.NOFOLLOW_LINKS));
-        }
     }
 }
