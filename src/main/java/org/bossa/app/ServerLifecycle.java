@@ -74,9 +74,12 @@ public class ServerLifecycle implements SmartLifecycle {
                 // may delete only their own files (sticky, like /tmp). Configured shares keep the
                 // permissions their administrator gave them.
                 ensureDirectory(def);
+                // java.nio cannot set the sticky bit, hence chmod.
                 try {
-                    Files.setPosixFilePermissions(defaultPath, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-                    new ProcessBuilder("chmod", "1777", defaultPath.toString()).start().waitFor();
+                    int rc = new ProcessBuilder("chmod", "1777", defaultPath.toString()).inheritIO().start().waitFor();
+                    if (rc != 0) {
+                        throw new IllegalStateException("chmod 1777 " + defaultPath + " failed (exit " + rc + ")");
+                    }
                 } catch (IOException | InterruptedException e) {
                     throw new IllegalStateException("cannot set permissions on " + defaultPath + ": " + e.getMessage(), e);
                 }

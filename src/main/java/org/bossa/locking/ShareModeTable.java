@@ -2,7 +2,14 @@ package org.bossa.locking;
 
 import java.util.HashMap;
 import java.util.Map;
+import static org.bossa.dtyp.AccessMask.DELETE;
+import static org.bossa.dtyp.AccessMask.FILE_APPEND_DATA;
+import static org.bossa.dtyp.AccessMask.FILE_EXECUTE;
+import static org.bossa.dtyp.AccessMask.FILE_READ_DATA;
+import static org.bossa.dtyp.AccessMask.FILE_WRITE_DATA;
+
 import org.bossa.smb2.wire.NtStatus;
+import org.bossa.smb2.wire.ShareAccess;
 
 /**
  * Server-wide table of open files, keyed by {@link FileKey}, enforcing share modes
@@ -17,6 +24,9 @@ public final class ShareModeTable {
         }
     }
 
+    /** Opens with none of these bits are "attribute-only" and never conflict (MS-FSA 2.1.5.1.2). */
+    private static final int DATA_ACCESS = FILE_READ_DATA | FILE_WRITE_DATA | FILE_APPEND_DATA | FILE_EXECUTE | DELETE;
+
     private final Map<FileKey, FileState> files = new HashMap<>();
 
     public synchronized Admission acquire(FileKey key, long openId, int access, int share) {
@@ -25,9 +35,9 @@ public final class ShareModeTable {
             if (st.deletePending()) {
                 return new Admission(null, NtStatus.DELETE_PENDING);
             }
-            if ((access & AccessBits.DATA_ACCESS) != 0) {
+            if ((access & DATA_ACCESS) != 0) {
                 for (FileState.OpenRecord o : st.opens) {
-                    if ((o.access() & AccessBits.DATA_ACCESS) != 0 && conflicts(access, share, o.access(), o.share())) {
+                    if ((o.access() & DATA_ACCESS) != 0 && conflicts(access, share, o.access(), o.share())) {
                         return new Admission(null, NtStatus.SHARING_VIOLATION);
                     }
                 }
@@ -57,7 +67,7 @@ public final class ShareModeTable {
     /** Would an open with these bits now be admitted? (SET_INFO rename needs DELETE-shared opens.) */
     public synchronized boolean othersShareDelete(FileState st, long openId) {
         for (FileState.OpenRecord o : st.opens) {
-            if (o.openId() != openId && (o.share() & AccessBits.SHARE_DELETE) == 0) {
+            if (o.openId() != openId && (o.share() & ShareAccess.DELETE) == 0) {
                 return false;
             }
         }
@@ -76,7 +86,7 @@ public final class ShareModeTable {
         }
         for (FileState.OpenRecord o : st.opens) {
             if (o.openId() != renamerOpenId
-                    && ((o.access() & AccessBits.DELETE) != 0 || (o.share() & AccessBits.SHARE_WRITE) == 0)) {
+                    && ((o.access() & DELETE) != 0 || (o.share() & ShareAccess.WRITE) == 0)) {
                 return true;
             }
         }
@@ -87,23 +97,18 @@ public final class ShareModeTable {
         return files.get(key);
     }
 
-    /** Moves an entry after a rename changed nothing on disk but the name (inode stays). */
-    public synchronized int size() {
-        return files.size();
-    }
-
     static boolean conflicts(int access, int share, int otherAccess, int otherShare) {
         return denied(access, otherShare) || denied(otherAccess, share);
     }
 
     private static boolean denied(int access, int share) {
-        if ((access & (AccessBits.FILE_READ_DATA | AccessBits.FILE_EXECUTE)) != 0 && (share & AccessBits.SHARE_READ) == 0) {
+        if ((access & (FILE_READ_DATA | FILE_EXECUTE)) != 0 && (share & ShareAccess.READ) == 0) {
             return true;
         }
-        if ((access & (AccessBits.FILE_WRITE_DATA | AccessBits.FILE_APPEND_DATA)) != 0
-                && (share & AccessBits.SHARE_WRITE) == 0) {
+        if ((access & (FILE_WRITE_DATA | FILE_APPEND_DATA)) != 0
+                && (share & ShareAccess.WRITE) == 0) {
             return true;
         }
-        return (access & AccessBits.DELETE) != 0 && (share & AccessBits.SHARE_DELETE) == 0;
+        return (access & DELETE) != 0 && (share & ShareAccess.DELETE) == 0;
     }
 }

@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import java.util.concurrent.CompletableFuture;
 import org.bossa.smb2.wire.ChangeNotifyRequest;
 import org.bossa.smb2.wire.NtStatus;
@@ -17,7 +19,7 @@ final class ChangeNotifyHandler implements Handler {
         if (!open.isDirectory()) {
             return Reply.error(NtStatus.INVALID_PARAMETER);
         }
-        if ((open.grantedAccess() & PosixAccess.FILE_READ_DATA) == 0) {
+        if ((open.grantedAccess() & AccessMask.FILE_READ_DATA) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         CompletableFuture<Reply> pending = new CompletableFuture<>();

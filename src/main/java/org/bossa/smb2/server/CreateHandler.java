@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.bossa.auth.Token;
@@ -48,12 +50,12 @@ final class CreateHandler implements Handler {
         if ((req.desiredAccess() & PosixAccess.INVALID_BITS) != 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
-        int desired = PosixAccess.mapGeneric(req.desiredAccess());
-        if ((desired & PosixAccess.ACCESS_SYSTEM_SECURITY) != 0) {
+        int desired = AccessMask.mapGenericForFile(req.desiredAccess());
+        if ((desired & AccessMask.ACCESS_SYSTEM_SECURITY) != 0) {
             return Reply.error(NtStatus.PRIVILEGE_NOT_HELD);
         }
         boolean deleteOnClose = (opts & CreateOptions.FILE_DELETE_ON_CLOSE) != 0;
-        if (deleteOnClose && (desired & (PosixAccess.DELETE | PosixAccess.MAXIMUM_ALLOWED)) == 0) {
+        if (deleteOnClose && (desired & (AccessMask.DELETE | AccessMask.MAXIMUM_ALLOWED)) == 0) {
             return Reply.error(NtStatus.INVALID_PARAMETER);
         }
         TreeConnect tree = ctx.tree();
@@ -103,13 +105,13 @@ final class CreateHandler implements Handler {
             boolean parentWritable = parent != null && PosixAccess.canModifyDirectory(token, parent)
                     && PosixAccess.stickyAllowsDelete(token, parent, existing);
             int max = PosixAccess.maximal(token, existing, parentWritable, readOnlyShare);
-            FileHandle h = root.open(rel, openMode(existing, desired | (overwrite ? PosixAccess.FILE_WRITE_DATA : 0), max));
+            FileHandle h = root.open(rel, openMode(existing, desired | (overwrite ? AccessMask.FILE_WRITE_DATA : 0), max));
             DosAttributes.Stored dos = DosAttributes.read(h);
             if (!existing.isDirectory() && dos.stored()
                     && (dos.attributes() & FileAttributes.FILE_ATTRIBUTE_READONLY) != 0) {
-                max &= ~(PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA | PosixAccess.DELETE);
+                max &= ~(AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA | AccessMask.DELETE);
             }
-            if (overwrite && (max & PosixAccess.FILE_WRITE_DATA) == 0) {
+            if (overwrite && (max & AccessMask.FILE_WRITE_DATA) == 0) {
                 h.close();
                 throw new SmbStatusException(NtStatus.ACCESS_DENIED);
             }
@@ -152,7 +154,7 @@ final class CreateHandler implements Handler {
             } catch (VfsException e) {
                 // No user xattrs on this filesystem: attributes stay derived.
             }
-            int max = PosixAccess.maximal(token, st, true, false) | PosixAccess.FILE_ALL_ACCESS;
+            int max = PosixAccess.maximal(token, st, true, false) | AccessMask.FILE_ALL_ACCESS;
             return new Target(rel, h, st, CreateAction.CREATED, max);
         } catch (RuntimeException e) {
             h.close();
@@ -161,12 +163,12 @@ final class CreateHandler implements Handler {
     }
 
     private Reply admit(RequestContext ctx, CreateRequest req, Target t, int desired, boolean deleteOnClose) {
-        int granted = (desired & PosixAccess.MAXIMUM_ALLOWED) != 0
-                ? t.maximal() | (desired & ~PosixAccess.MAXIMUM_ALLOWED) : desired;
+        int granted = (desired & AccessMask.MAXIMUM_ALLOWED) != 0
+                ? t.maximal() | (desired & ~AccessMask.MAXIMUM_ALLOWED) : desired;
         if ((granted & ~t.maximal()) != 0) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
-        if (deleteOnClose && (granted & PosixAccess.DELETE) == 0) {
+        if (deleteOnClose && (granted & AccessMask.DELETE) == 0) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
         Connection conn = ctx.connection();
@@ -236,7 +238,7 @@ final class CreateHandler implements Handler {
         }
         Connection conn = ctx.connection();
         long id = conn.newOpenId();
-        Open open = new Open(id, id, ctx.tree(), name, null, pipe, false, PosixAccess.mapGeneric(req.desiredAccess()),
+        Open open = new Open(id, id, ctx.tree(), name, null, pipe, false, AccessMask.mapGenericForFile(req.desiredAccess()),
                 req.shareAccess(), req.createOptions(), null);
         conn.opens().put(id, open);
         ctx.opens().carry(open);
@@ -253,8 +255,8 @@ final class CreateHandler implements Handler {
         if (!st.isRegular()) {
             return OpenMode.path();
         }
-        boolean write = (desired & (PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA)) != 0
-                || (desired & PosixAccess.MAXIMUM_ALLOWED) != 0 && (max & PosixAccess.FILE_WRITE_DATA) != 0;
+        boolean write = (desired & (AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA)) != 0
+                || (desired & AccessMask.MAXIMUM_ALLOWED) != 0 && (max & AccessMask.FILE_WRITE_DATA) != 0;
         return write ? OpenMode.readWrite().nonDirectory() : OpenMode.read().nonDirectory();
     }
 }

@@ -42,7 +42,7 @@ final class CreditWindow {
      * Grants what the client asked for within the limit, and at least one credit whenever the client
      * would otherwise hold none (a client with no credits can never send again).
      */
-    int grant(int requested, int charge) {
+    int grant(int requested) {
         int want = Math.max(requested, 1);
         int room = MAX_CREDITS - outstanding();
         int n = Math.max(0, Math.min(want, room));

@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import org.bossa.smb2.wire.FlushRequest;
 import org.bossa.smb2.wire.FlushResponse;
 import org.bossa.smb2.wire.NtStatus;
@@ -10,7 +12,7 @@ final class FlushHandler implements Handler {
     public Reply handle(RequestContext ctx) {
         FlushRequest req = FlushRequest.decode(ctx.message());
         Open open = ctx.opens().resolve(req.fileId().persistent(), req.fileId().volatileId());
-        if ((open.grantedAccess() & (PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA)) == 0) {
+        if ((open.grantedAccess() & (AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA)) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         if (open.handle() != null && !open.isDirectory()) {

@@ -125,6 +125,7 @@ final class FrameProcessor {
         }
         RequestContext ctx = new RequestContext(conn, h, msg, encrypted, chain);
         Reply reply;
+        String detail = null;
         boolean requestSigned = h.isSigned();
         try {
             if (command == null || h.isRelated() && first) {
@@ -132,19 +133,16 @@ final class FrameProcessor {
             } else {
                 reply = dispatch(ctx, command, encrypted, encryptedFor, chain);
             }
-        } catch (SmbStatusException e) {
-            reply = failed(command, e.status(), e);
-        } catch (WireFormatException e) {
-            reply = failed(command, e.status(), e);
-        } catch (org.bossa.vfs.VfsException e) {
-            reply = failed(command, e.status(), e);
-        } catch (org.bossa.fscc.FsccFormatException e) {
-            reply = failed(command, FsccErrors.toNt(e.status()), e);
-        } catch (org.bossa.fscc.FsccUnsupportedException e) {
-            reply = failed(command, FsccErrors.toNt(e.status()), e);
+        } catch (RuntimeException e) {
+            NtStatus st = RequestFailures.statusOf(e);
+            if (st == null) {
+                throw e; // not a request-scoped failure: the connection worker drops the connection
+            }
+            reply = Reply.error(st);
+            detail = e.getMessage();
         }
         if (LOG.isDebugEnabled() && reply.status().isError()) {
-            LOG.debug("{} -> {}", command, reply.status().ntName());
+            LOG.debug("{} -> {}{}", command, reply.status().ntName(), detail == null ? "" : " (" + detail + ")");
         }
         if (reply.status().isError() && command != Smb2Command.SESSION_SETUP) {
             chain.lastError = reply.status();
@@ -155,10 +153,10 @@ final class FrameProcessor {
             signer = s.signer();
         }
         if (reply.status() == NtStatus.USER_SESSION_DELETED || reply.status() == NtStatus.NETWORK_SESSION_EXPIRED) {
-            signer = ctx.forceSign ? signer : null;
+            signer = null; // the session the request named is gone: there is no key to sign with
         }
         Session encryptFor = encrypted ? encryptedFor : policyEncryption(command, s, ctx.tree);
-        int credits = conn.credits.grant(h.credits(), charge);
+        int credits = conn.credits.grant(h.credits());
         Smb2Header rh = h.response(reply.status(), credits).withIds(ctx.responseSessionId,
                 ctx.tree != null ? ctx.tree.id() : h.treeId());
         if (reply.isAsync() && !last) {
@@ -183,14 +181,6 @@ final class FrameProcessor {
         return encode(rh, reply, signer, encryptFor, ctx.afterEncode);
     }
 
-    /** Turns a request-scoped failure into its reply; the detail is logged at debug level only. */
-    private static Reply failed(Smb2Command command, NtStatus status, RuntimeException e) {
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("{} failed: {} ({})", command, status.ntName(), e.getMessage());
-        }
-        return Reply.error(status);
-    }
-
     private Reply dispatch(RequestContext ctx, Smb2Command command, boolean encrypted, Session encryptedFor,
                            ChainState chain) {
         CommandSpec spec = CommandSpec.of(command);
@@ -202,8 +192,7 @@ final class FrameProcessor {
             long sid = h.isRelated() ? chain.sessionId : h.sessionId();
             Session s = conn.sessions().get(sid);
             if (s == null) {
-                return Reply.error(command == Smb2Command.SESSION_SETUP && sid != 0 ? NtStatus.USER_SESSION_DELETED
-                        : NtStatus.USER_SESSION_DELETED);
+                return Reply.error(NtStatus.USER_SESSION_DELETED);
             }
             ctx.session = s;
             chain.sessionId = sid;
@@ -298,7 +287,7 @@ final class FrameProcessor {
             rh.encode(w);
             w.seek(end);
         } else {
-            w = new WireWriter(256 + reply.sizeHint());
+            w = new WireWriter(256);
             rh.encode(w);
             reply.body().encode(w);
         }

@@ -3,6 +3,7 @@ package org.bossa.smb2.server;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import org.bossa.fscc.FileTime;
 import org.bossa.smb2.crypto.CipherId;
 import org.bossa.smb2.crypto.PreauthIntegrity;
 import org.bossa.smb2.crypto.SigningAlgorithm;
@@ -124,7 +125,7 @@ final class NegotiateHandler implements Handler {
             conn.signingAlgorithm = SigningAlgorithm.HMAC_SHA256;
             conn.state(Connection.State.NEGOTIATED);
         }
-        int credits = conn.credits.grant(1, 1);
+        int credits = conn.credits.grant(1);
         Smb2Header h = new Smb2Header(0, 0, Smb2Command.NEGOTIATE.code(), credits, Smb2Header.FLAG_SERVER_TO_REDIR,
                 0, 0, 0, 0, 0, 0);
         WireWriter w = new WireWriter(256);
@@ -163,6 +164,6 @@ final class NegotiateHandler implements Handler {
     }
 
     static long nowFileTime() {
-        return (System.currentTimeMillis() + 11644473600000L) * 10000L;
+        return FileTime.fromInstant(java.time.Instant.now());
     }
 }

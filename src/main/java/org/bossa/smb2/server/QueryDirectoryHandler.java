@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import org.bossa.fscc.DirectoryEntry;
 import org.bossa.fscc.DirectoryEntryWriter;
 import org.bossa.fscc.FileInformationClass;
@@ -16,7 +18,7 @@ final class QueryDirectoryHandler implements Handler {
         if (!open.isDirectory() || open.handle() == null) {
             return Reply.error(NtStatus.INVALID_PARAMETER);
         }
-        if ((open.grantedAccess() & PosixAccess.FILE_READ_DATA) == 0) {
+        if ((open.grantedAccess() & AccessMask.FILE_READ_DATA) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         FileInformationClass cls = FileInformationClass.fromCode(req.fileInformationClass());

@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import java.util.UUID;
 import org.bossa.dtyp.SecurityDescriptor;
 import org.bossa.dtyp.Sid;
@@ -55,7 +57,7 @@ final class QueryInfoHandler implements Handler {
         if (!FileInfoEncoder.supports(cls)) {
             return Reply.error(cls.isDirectoryClass() ? NtStatus.INVALID_INFO_CLASS : NtStatus.NOT_SUPPORTED);
         }
-        if (needsReadAttributes(cls) && (open.grantedAccess() & PosixAccess.FILE_READ_ATTRIBUTES) == 0) {
+        if (needsReadAttributes(cls) && (open.grantedAccess() & AccessMask.FILE_READ_ATTRIBUTES) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         boolean deletePending = open.fileState() != null && open.fileState().deletePending();
@@ -132,7 +134,7 @@ final class QueryInfoHandler implements Handler {
     }
 
     private static Reply security(Open open, QueryInfoRequest req, int outLen) {
-        if ((open.grantedAccess() & PosixAccess.READ_CONTROL) == 0) {
+        if ((open.grantedAccess() & AccessMask.READ_CONTROL) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         if ((req.additionalInformation() & 0x8) != 0) { // SACL_SECURITY_INFORMATION needs a privilege

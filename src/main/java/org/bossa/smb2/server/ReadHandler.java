@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import org.bossa.dcerpc.PipeRead;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.ReadRequest;
@@ -17,16 +19,16 @@ final class ReadHandler implements Handler {
         int length = req.length();
         if (open.isPipe()) {
             PipeRead pr = open.pipe().read(length);
-            ReadResponse resp = ReadResponse.of(pr.data(), 0, pr.data().length);
             if (pr.data().length == 0) {
                 return Reply.error(NtStatus.PIPE_EMPTY);
             }
+            ReadResponse resp = ReadResponse.of(pr.data(), 0, pr.data().length);
             return Reply.of(pr.more() ? NtStatus.BUFFER_OVERFLOW : NtStatus.SUCCESS, resp::encode);
         }
         if (open.isDirectory()) {
             return Reply.error(NtStatus.INVALID_DEVICE_REQUEST);
         }
-        if ((open.grantedAccess() & (PosixAccess.FILE_READ_DATA | PosixAccess.FILE_EXECUTE)) == 0) {
+        if ((open.grantedAccess() & (AccessMask.FILE_READ_DATA | AccessMask.FILE_EXECUTE)) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         if (req.offset() < 0) {

@@ -9,8 +9,7 @@ import org.bossa.smb2.wire.WireWriter;
  * What a handler answers: a status and a body encoder, or a pending result for an async reply
  * (MS-SMB2 3.3.4.2: an interim STATUS_PENDING response goes out at once, the final one later).
  */
-public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending, int sizeHint,
-                    WireWriter message) {
+public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending, WireWriter message) {
 
     /** Writes a response body at the writer's position (64: the header is written already). */
     @FunctionalInterface
@@ -19,24 +18,19 @@ public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending
     }
 
     public static Reply ok(Body body) {
-        return new Reply(NtStatus.SUCCESS, body, null, 0, null);
-    }
-
-    /** A reply whose body is about {@code sizeHint} bytes (READ data), so the writer is sized once. */
-    public static Reply ok(Body body, int sizeHint) {
-        return new Reply(NtStatus.SUCCESS, body, null, sizeHint, null);
+        return new Reply(NtStatus.SUCCESS, body, null, null);
     }
 
     public static Reply of(NtStatus status, Body body) {
-        return new Reply(status, body, null, 0, null);
+        return new Reply(status, body, null, null);
     }
 
     public static Reply error(NtStatus status) {
-        return new Reply(status, Smb2ErrorResponse.EMPTY::encode, null, 0, null);
+        return new Reply(status, Smb2ErrorResponse.EMPTY::encode, null, null);
     }
 
     public static Reply async(CompletableFuture<Reply> result) {
-        return new Reply(NtStatus.PENDING, Smb2ErrorResponse.EMPTY::encode, result, 0, null);
+        return new Reply(NtStatus.PENDING, Smb2ErrorResponse.EMPTY::encode, result, null);
     }
 
     /**
@@ -45,7 +39,7 @@ public record Reply(NtStatus status, Body body, CompletableFuture<Reply> pending
      */
     public static Reply prebuilt(WireWriter message) {
         return new Reply(NtStatus.SUCCESS, w -> {
-        }, null, 0, message);
+        }, null, message);
     }
 
     public boolean isAsync() {

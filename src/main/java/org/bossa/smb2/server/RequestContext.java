@@ -19,7 +19,6 @@ public final class RequestContext {
     TreeConnect tree;
     long responseSessionId;
     MessageSigner responseSigner;
-    boolean forceSign;
     Consumer<byte[]> afterEncode;
 
     RequestContext(Connection connection, Smb2Header header, WireReader message, boolean encrypted, ChainState chain) {
@@ -72,7 +71,6 @@ public final class RequestContext {
     /** Signs the response with this signer even if the request was not signed (final SESSION_SETUP). */
     public void signResponseWith(MessageSigner signer) {
         responseSigner = signer;
-        forceSign = true;
     }
 
     /** Called with the encoded, unsigned response message (SESSION_SETUP's preauth hash). */

@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import org.bossa.dtyp.DtypFormatException;
 import org.bossa.dtyp.SecurityDescriptor;
 import org.bossa.dtyp.Sid;
@@ -29,10 +31,10 @@ final class SecurityInfoSetter {
         }
         int need = 0;
         if ((securityInformation & (OWNER | GROUP)) != 0) {
-            need |= PosixAccess.WRITE_OWNER;
+            need |= AccessMask.WRITE_OWNER;
         }
         if ((securityInformation & DACL) != 0) {
-            need |= PosixAccess.WRITE_DAC;
+            need |= AccessMask.WRITE_DAC;
         }
         if ((securityInformation & SACL) != 0) {
             throw new SmbStatusException(NtStatus.PRIVILEGE_NOT_HELD);

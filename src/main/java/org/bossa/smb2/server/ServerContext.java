@@ -29,7 +29,6 @@ public final class ServerContext implements AutoCloseable {
     private final Map<String, ShareConfig> shares = new LinkedHashMap<>();
     private final Map<String, ShareRoot> roots = new LinkedHashMap<>();
     private final ShareModeTable shareModes = new ShareModeTable();
-    private final long startTime = System.currentTimeMillis();
     private final SessionTable sessions = new SessionTable();
 
     public ServerContext(ServerConfig config, SecurityContextFactory auth, TokenSource tokens, PipeRegistry pipes) {
@@ -63,10 +62,6 @@ public final class ServerContext implements AutoCloseable {
         return shares.get(name.toLowerCase(java.util.Locale.ROOT));
     }
 
-    public java.util.Collection<ShareConfig> shares() {
-        return shares.values();
-    }
-
     public ShareRoot root(ShareConfig share) {
         return roots.get(share.key());
     }
@@ -77,11 +72,6 @@ public final class ServerContext implements AutoCloseable {
 
     public SessionTable sessions() {
         return sessions;
-    }
-
-    /** ServerStartTime as a FILETIME. */
-    public long startFileTime() {
-        return (startTime + 11644473600000L) * 10000L;
     }
 
     @Override

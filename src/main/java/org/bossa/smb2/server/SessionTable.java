@@ -32,8 +32,4 @@ public final class SessionTable {
     void remove(long id) {
         byId.remove(id);
     }
-
-    public int size() {
-        return byId.size();
-    }
 }

@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import java.util.List;
 import org.bossa.fscc.FileAllocationInformation;
 import org.bossa.fscc.FileAttributes;
@@ -90,13 +92,13 @@ final class SetInfoHandler implements Handler {
     }
 
     private static void requireData(Open open, boolean readOnlyShare) {
-        if (readOnlyShare || (open.grantedAccess() & PosixAccess.FILE_WRITE_DATA) == 0 || open.isDirectory()) {
+        if (readOnlyShare || (open.grantedAccess() & AccessMask.FILE_WRITE_DATA) == 0 || open.isDirectory()) {
             throw new SmbStatusException(open.isDirectory() ? NtStatus.INVALID_PARAMETER : NtStatus.ACCESS_DENIED);
         }
     }
 
     private static void basic(Open open, FileBasicInformation b, boolean readOnlyShare) {
-        if (readOnlyShare || (open.grantedAccess() & PosixAccess.FILE_WRITE_ATTRIBUTES) == 0) {
+        if (readOnlyShare || (open.grantedAccess() & AccessMask.FILE_WRITE_ATTRIBUTES) == 0) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
         FileHandle h = open.handle();
@@ -123,7 +125,7 @@ final class SetInfoHandler implements Handler {
     }
 
     private static void dispose(RequestContext ctx, Open open, boolean delete, boolean ignoreReadOnly) {
-        if ((open.grantedAccess() & PosixAccess.DELETE) == 0) {
+        if ((open.grantedAccess() & AccessMask.DELETE) == 0) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
         if (delete) {
@@ -160,7 +162,7 @@ final class SetInfoHandler implements Handler {
     }
 
     private static void rename(RequestContext ctx, Open open, FileRenameInformation r, boolean readOnlyShare) {
-        if (readOnlyShare || (open.grantedAccess() & PosixAccess.DELETE) == 0) {
+        if (readOnlyShare || (open.grantedAccess() & AccessMask.DELETE) == 0) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
         if (r.rootDirectory() != 0) {

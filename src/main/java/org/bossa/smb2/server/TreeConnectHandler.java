@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.ShareFlags;
 import org.bossa.smb2.wire.TreeConnectRequest;
@@ -8,8 +10,8 @@ import org.bossa.vfs.ShareRoot;
 
 /** TREE_CONNECT (MS-SMB2 3.3.5.7): IPC$ or a configured disk share. */
 final class TreeConnectHandler implements Handler {
-    /** FILE_ALL_ACCESS: what a writable share grants at most (MS-SMB2 2.2.10 MaximalAccess). */
-    static final int FULL_ACCESS = 0x001F01FF;
+    /** What a writable share grants at most (MS-SMB2 2.2.10 MaximalAccess). */
+    static final int FULL_ACCESS = AccessMask.FILE_ALL_ACCESS;
     /** Read, execute, read attributes/EA, read control, synchronize. */
     static final int READ_ONLY_ACCESS = 0x001200A9;
     private static final String IPC = "IPC$";

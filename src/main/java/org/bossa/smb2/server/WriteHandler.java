@@ -1,5 +1,7 @@
 package org.bossa.smb2.server;
 
+import org.bossa.dtyp.AccessMask;
+
 import java.nio.ByteBuffer;
 import org.bossa.smb2.wire.CreateOptions;
 import org.bossa.smb2.wire.NtStatus;
@@ -27,11 +29,11 @@ final class WriteHandler implements Handler {
             return Reply.error(NtStatus.INVALID_DEVICE_REQUEST);
         }
         int access = open.grantedAccess();
-        if ((access & (PosixAccess.FILE_WRITE_DATA | PosixAccess.FILE_APPEND_DATA)) == 0) {
+        if ((access & (AccessMask.FILE_WRITE_DATA | AccessMask.FILE_APPEND_DATA)) == 0) {
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         long offset = req.offset();
-        if (offset == APPEND_OFFSET && (access & PosixAccess.FILE_APPEND_DATA) != 0) {
+        if (offset == APPEND_OFFSET && (access & AccessMask.FILE_APPEND_DATA) != 0) {
             offset = open.handle().stat().size();
         } else if (offset < 0) {
             return Reply.error(NtStatus.INVALID_PARAMETER);

@@ -18,7 +18,7 @@ class CreditWindowTest {
     void grantsOpenTheWindowAndIdsAreSingleUse() {
         CreditWindow w = new CreditWindow();
         w.consume(0, 1);
-        assertThat(w.grant(10, 1)).isEqualTo(10);
+        assertThat(w.grant(10)).isEqualTo(10);
         assertThat(w.consume(5, 1)).isTrue();
         assertThat(w.consume(5, 1)).isFalse();
         assertThat(w.consume(1, 4)).isTrue();
@@ -31,7 +31,7 @@ class CreditWindowTest {
     void multiCreditRequestMustFitEntirely() {
         CreditWindow w = new CreditWindow();
         w.consume(0, 1);
-        w.grant(4, 1);
+        w.grant(4);
         assertThat(w.consume(1, 8)).isFalse();
         assertThat(w.consume(1, 4)).isTrue();
     }
@@ -40,8 +40,8 @@ class CreditWindowTest {
     void absurdRequestsAreCappedAndOverflowRefused() {
         CreditWindow w = new CreditWindow();
         w.consume(0, 1);
-        assertThat(w.grant(65535, 1)).isEqualTo(CreditWindow.MAX_CREDITS);
-        assertThat(w.grant(100, 1)).isZero();
+        assertThat(w.grant(65535)).isEqualTo(CreditWindow.MAX_CREDITS);
+        assertThat(w.grant(100)).isZero();
         assertThat(w.consume(Long.MAX_VALUE, 2)).isFalse();
         assertThat(w.consume(-1, 1)).isFalse();
     }
@@ -50,6 +50,6 @@ class CreditWindowTest {
     void aClientWithNoCreditsAlwaysGetsOne() {
         CreditWindow w = new CreditWindow();
         w.consume(0, 1);
-        assertThat(w.grant(0, 1)).isEqualTo(1);
+        assertThat(w.grant(0)).isEqualTo(1);
     }
 }
