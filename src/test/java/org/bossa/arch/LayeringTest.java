@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering DESIGN.md fixes: imports flow downward only (app -> smb2.server -> auth, locking, vfs,
- * identity -> domain, idmap, rpc -> dcerpc -> smb2.wire, smb2.crypto, fscc, dtyp, store); no Spring
+ * identity -> domain, idmap, rpc -> dcerpc, kerberos -> smb2.wire, smb2.crypto, fscc, dtyp, store); no Spring
  * outside app; the wire, crypto, fscc and dtyp packages import nothing else from Bossa.
  */
 class LayeringTest {
@@ -55,6 +55,16 @@ class LayeringTest {
                         "org.bossa.identity..", "org.bossa.domain..", "org.bossa.idmap..", "org.bossa.rpc..",
                         "org.bossa.dcerpc..", "org.bossa.store..")
                 .should().dependOnClassesThat().resideInAPackage("org.bossa.smb2.server..")
+                .check(classes);
+    }
+
+    @Test
+    void kerberosIsALibraryBelowTheRpcLayer() {
+        noClasses().that().resideInAPackage("org.bossa.kerberos..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.bossa.auth..", "org.bossa.locking..",
+                        "org.bossa.vfs..", "org.bossa.identity..", "org.bossa.domain..", "org.bossa.idmap..",
+                        "org.bossa.rpc..", "org.bossa.dcerpc..", "org.bossa.store..", "org.bossa.smb2..",
+                        "org.bossa.fscc..")
                 .check(classes);
     }
 

@@ -1,1 +1,0 @@
-smb2.compound.interim2
