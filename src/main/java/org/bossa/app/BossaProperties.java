@@ -43,6 +43,10 @@ public class BossaProperties {
     @NotNull
     private List<Share> shares = new ArrayList<>();
 
+    @Valid
+    @NotNull
+    private DomainProperties domain = new DomainProperties();
+
     public Path getStateDir() {
         return stateDir;
     }
@@ -81,6 +85,14 @@ public class BossaProperties {
 
     public void setShares(List<Share> shares) {
         this.shares = shares;
+    }
+
+    public DomainProperties getDomain() {
+        return domain;
+    }
+
+    public void setDomain(DomainProperties domain) {
+        this.domain = domain;
     }
 
     public enum Signing { REQUIRED, ENABLED }

@@ -38,6 +38,27 @@ final class PasswordInput {
         return password;
     }
 
+    /**
+     * Reads an existing password (an administrator's, to act in the domain): from standard input
+     * when asked to or when it is not a terminal, else once from the terminal without echo.
+     */
+    static char[] readExisting(String prompt, boolean fromStdin) {
+        Console console = System.console();
+        char[] password;
+        if (!fromStdin && console != null && console.isTerminal()) {
+            password = console.readPassword("%s", prompt);
+            if (password == null) {
+                throw new CliException("no password entered");
+            }
+        } else {
+            password = readLine(System.in).toCharArray();
+        }
+        if (password.length == 0) {
+            throw new CliException("empty password refused");
+        }
+        return password;
+    }
+
     private static String fromTerminal(Console console, String user) {
         char[] first = console.readPassword("New password for %s: ", user);
         char[] second = null;
