@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 /** The top-level command: {@code bossa serve | user ...}. */
 @Command(name = "bossa", mixinStandardHelpOptions = true, version = "bossa 0.1.0",
         description = "Active Directory domain member and SMB 3.1.1 file server",
-        subcommands = {ServeCommand.class, UserCommand.class})
+        subcommands = {ServeCommand.class, UserCommand.class, org.bossa.app.cli.JoinCommand.class,
+            org.bossa.app.cli.LeaveCommand.class, org.bossa.app.cli.TestJoinCommand.class,
+            org.bossa.app.cli.InfoCommand.class, org.bossa.app.cli.ChangeTrustPwCommand.class})
 public final class BossaCli implements Runnable {
 
     @Override
