@@ -52,7 +52,8 @@ BASE_DN="DC=${DNS_DOMAIN//./,DC=}"
 SMB_CONF="$DIR/etc/smb.conf"
 KRB5_CONF="$DIR/krb5.conf"
 CA_PEM="$DIR/private/tls/ca.pem"
-PID_FILE="$DIR/samba.pid"          # "PID STARTTIME" (starttime from /proc/PID/stat guards pid reuse)
+PID_FILE="$DIR/samba.pid"          # "PID STARTTIME MNTNS": starttime guards against pid reuse,
+                                   # MNTNS (inode of its mount namespace) names all its processes
 LOG="$DIR/samba.log"               # the DC's stdout and stderr (it runs with -i)
 MARKER="$DIR/provisioned"          # written last by provision: the parameters it used
 LOCK="$DIR.lock"                   # serialises provision/start/stop of one state dir
@@ -84,15 +85,35 @@ lock() {  # one provision/start/stop per state dir at a time
 starttime() { awk '{ print $22 }' "/proc/$1/stat" 2>/dev/null; }
 # The pid of the DC this state dir started, if that process still exists; empty otherwise.
 dc_pid() {
-  local pid st
+  local pid st ns
   [ -f "$PID_FILE" ] || return 0
-  read -r pid st < "$PID_FILE" || return 0
+  read -r pid st ns < "$PID_FILE" || return 0
   [[ "$pid" =~ ^[0-9]+$ ]] || return 0
   [ -d "/proc/$pid" ] && [ "$(starttime "$pid")" = "$st" ] || return 0
   echo "$pid"
 }
-# Processes of the DC: it runs as a session and process group of its own (setsid), pgid = pid.
-group_alive() { ps -eo pgid= | awk -v g="$1" '$1 == g { f = 1 } END { exit !f }'; }
+# Every process of the DC: the mount namespace made for it at start holds them all (its smbd and
+# winbindd make sessions of their own, so neither session nor process group would do).
+mntns() { stat -L -c %i "/proc/$1/ns/mnt" 2>/dev/null; }
+ns_pids() { stat -L -c '%n %i' /proc/[0-9]*/ns/mnt 2>/dev/null | awk -v i="$1" '$2 == i { split($1, a, "/"); print a[3] }'; }
+# Leftovers of a crashed start: processes still in the recorded namespace whose command line
+# names our smb.conf (that check guards against a namespace inode reused since).
+orphans() {
+  local ns p
+  ns=$(awk '{ print $3 }' "$PID_FILE" 2>/dev/null) || return 0
+  [[ "$ns" =~ ^[0-9]+$ ]] || return 0
+  for p in $(ns_pids "$ns"); do
+    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$SMB_CONF" && echo "$p"
+  done
+  return 0
+}
+kill_orphans() {
+  local p i
+  for p in $(orphans); do kill -TERM "$p" 2>/dev/null || true; done
+  for i in $(seq 30); do [ -n "$(orphans)" ] || return 0; sleep 0.1; done
+  for p in $(orphans); do kill -KILL "$p" 2>/dev/null || true; done
+}
+recorded_ns() { [ -f "$PID_FILE" ] && awk '{ print $3 }' "$PID_FILE"; }
 
 # ---- readiness: a Kerberos AS exchange and an LDAP query ----------------------------------
 kinit_ok() {
@@ -271,24 +292,31 @@ cmd_start() {
   local pid t0=$SECONDS
   pid=$(dc_pid)
   if [ -z "$pid" ]; then
+    kill_orphans
     # the addresses the DC binds must be free: another DC on this IP would answer in its place
     if ss -Htln "src $IP" 2>/dev/null | grep -qE ":(88|389)\b"; then
       die "something else already listens on $IP ($(ss -Htln "src $IP" | awk '{ printf "%s ", $4 }')): another DC? Stop it or use another BOSSA_DC_IP"
     fi
     : >> "$LOG"
     echo "==== dc.sh start $(date '+%F %T')" >> "$LOG"
-    # setsid: a session and process group of its own, so stop can wait for all its processes and
-    # no terminal or test JVM signal reaches it. unshare and sh exec, so $! is samba's own pid.
+    # setsid: a session of its own, so no terminal or test JVM signal reaches it. unshare and sh
+    # exec, so $! is samba's own pid.
     # stdin is /dev/null: samba -i exits when stdin is a pipe that closes. fd 9 (the lock) closed.
     setsid unshare --mount --propagation private \
       sh -c 'mount -t tmpfs tmpfs /run/samba && mkdir -p /run/samba/winbindd && exec samba -s "$1" -i' \
       sh "$SMB_CONF" </dev/null >>"$LOG" 2>&1 9>&- &
     pid=$!
-    # setsid would fork (and $! be wrong) only if we were a process group leader
-    sleep 0.1
-    local st; st=$(starttime "$pid") || true
-    [ -n "$st" ] || { tail_log; die "samba exited at once"; }
-    echo "$pid $st" > "$PID_FILE"
+    # setsid would fork (and $! be wrong) only if we were a process group leader. Wait until the
+    # process is in its new mount namespace (unshare has run), so the namespace can be recorded.
+    local st ns i
+    for i in $(seq 50); do
+      st=$(starttime "$pid") || true; ns=$(mntns "$pid") || true
+      [ -n "$st" ] && [ -n "$ns" ] || { tail_log; die "samba exited at once"; }
+      [ "$ns" = "$(mntns $$)" ] || break
+      sleep 0.1
+    done
+    [ "$ns" != "$(mntns $$)" ] || { kill -TERM "$pid"; die "samba is not in a mount namespace of its own (unshare failed?)"; }
+    echo "$pid $st $ns" > "$PID_FILE"
     log "started samba (pid $pid), waiting until Kerberos and LDAP answer"
   elif answering; then
     log "already running (pid $pid) and answering"
@@ -314,19 +342,21 @@ cmd_start() {
   done
 }
 
-stop_pid() {  # TERM the DC, wait for every process of its group; KILL the group after 20 s
-  local pid="$1" i
+stop_pid() {  # TERM the DC, wait for every process in its namespace; KILL them after 20 s
+  local pid="$1" ns i p
+  ns=$(recorded_ns)
+  [[ "$ns" =~ ^[0-9]+$ ]] || ns=$(mntns "$pid")
   kill -TERM "$pid" 2>/dev/null || true
   for i in $(seq 200); do
-    group_alive "$pid" || break
+    [ -n "$(ns_pids "$ns")" ] || break
     # the root process gone, its children follow; TERM those still there after 5 s
-    if [ "$i" = 50 ]; then kill -TERM -- "-$pid" 2>/dev/null || true; fi
+    if [ "$i" = 50 ]; then for p in $(ns_pids "$ns"); do kill -TERM "$p" 2>/dev/null || true; done; fi
     sleep 0.1
   done
-  if group_alive "$pid"; then
-    log "the DC's processes (group $pid) did not exit in 20 s: killing them"
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    for i in $(seq 50); do group_alive "$pid" || break; sleep 0.1; done
+  if [ -n "$(ns_pids "$ns")" ]; then
+    log "the DC's processes (mount namespace $ns) did not exit in 20 s: killing them"
+    for p in $(ns_pids "$ns"); do kill -KILL "$p" 2>/dev/null || true; done
+    for i in $(seq 50); do [ -n "$(ns_pids "$ns")" ] || break; sleep 0.1; done
   fi
   rm -f "$PID_FILE"
 }
@@ -335,6 +365,11 @@ cmd_stop() {
   lock
   local pid; pid=$(dc_pid)
   if [ -z "$pid" ]; then
+    if [ -n "$(orphans)" ]; then
+      [ "$(id -u)" -eq 0 ] || die "'stop' needs root (the DC runs as root)"
+      log "samba is gone; stopping what is left of it: $(orphans | tr '\n' ' ')"
+      kill_orphans
+    fi
     rm -f "$PID_FILE"
     log "not running"
     return 0
