@@ -30,8 +30,11 @@
 # state dirs, other addresses) can run side by side; this script only ever signals the pid it
 # recorded for its own state dir.
 set -euo pipefail
+# (never "producer | grep -q" under pipefail: grep -q exits at the first match and the producer
+# may then die of SIGPIPE, failing the pipeline; grep >/dev/null reads to the end)
 
 here="$(cd "$(dirname "$0")/../.." && pwd)"
+PATH="$PATH:/usr/sbin:/sbin"   # samba lives in /usr/sbin; a test JVM's PATH may lack it
 SCRIPT_VERSION=1
 
 DIR="${BOSSA_DC_DIR:-$here/target/interop/dc}"
@@ -103,7 +106,7 @@ orphans() {
   ns=$(awk '{ print $3 }' "$PID_FILE" 2>/dev/null) || return 0
   [[ "$ns" =~ ^[0-9]+$ ]] || return 0
   for p in $(ns_pids "$ns"); do
-    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$SMB_CONF" && echo "$p"
+    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -F -- "$SMB_CONF" >/dev/null && echo "$p"
   done
   return 0
 }
@@ -129,42 +132,51 @@ ldap_ok() {
   [ -f "$CA_PEM" ] || return 1
   LDAPTLS_CACERT="$CA_PEM" LDAPTLS_REQCERT=demand timeout 5 ldapsearch -LLL -o nettimeout=4 \
     -H "ldaps://$DC_FQDN" -x -D "$ADMIN_USER@$REALM" -w "$ADMIN_PASS" \
-    -b "$BASE_DN" -s base dn 2>/dev/null | grep -qi "^dn: $BASE_DN"
+    -b "$BASE_DN" -s base dn 2>/dev/null | grep -i "^dn: $BASE_DN" >/dev/null
 }
 answering() { kinit_ok && ldap_ok; }
 
 # ---- host-setup --------------------------------------------------------------------------
+has_alias() { ip -o -4 addr show dev lo | grep " inet $1/" >/dev/null; }
 add_alias() {
-  if ip -o -4 addr show dev lo | grep -q " inet $1/"; then return 0; fi
+  has_alias "$1" && return 0
   ip addr add "$1/8" dev lo || die "could not add $1 to lo"
   log "added $1/8 to lo"
 }
+hosts_ip() {  # the address /etc/hosts gives NAME, if any
+  awk -v n="$1" '$1 !~ /^#/ { for (i = 2; i <= NF; i++) if (tolower($i) == n) { print $1; exit } }' /etc/hosts
+}
 add_host() {  # add_host IP FQDN SHORT: append unless present; refuse a conflicting line
   local ip="$1" fqdn="$2" short="$3" have line
-  have=$(awk -v n="$fqdn" '$1 !~ /^#/ { for (i = 2; i <= NF; i++) if (tolower($i) == n) print $1 }' /etc/hosts | head -1)
+  have=$(hosts_ip "$fqdn")
   if [ -n "$have" ]; then
     [ "$have" = "$ip" ] || die "/etc/hosts maps $fqdn to $have, not $ip: fix that line by hand"
     return 0
   fi
   line="$ip $fqdn"
   # the short name only when no other line claims it (dc1 may already name another realm's DC)
-  if ! awk -v n="$short" '$1 !~ /^#/ { for (i = 2; i <= NF; i++) if (tolower($i) == n) f = 1 } END { exit !f }' /etc/hosts; then
-    line="$line $short"
-  fi
+  [ -n "$(hosts_ip "$short")" ] || line="$line $short"
   printf '%s\n' "$line" >> /etc/hosts
   log "added '$line' to /etc/hosts"
 }
 cmd_host_setup() {
-  need_root host-setup "adds loopback addresses and /etc/hosts lines"
   need_tools ip
+  local missing=() a
+  for a in "$IP" "$MEMBER_IP" "$HOST_IP"; do has_alias "$a" || missing+=("address $a on lo"); done
+  [ "$(hosts_ip "$DC_FQDN")" = "$IP" ] || missing+=("/etc/hosts: $IP $DC_FQDN")
+  [ "$(hosts_ip "member1.$DNS_DOMAIN")" = "$MEMBER_IP" ] || missing+=("/etc/hosts: $MEMBER_IP member1.$DNS_DOMAIN")
+  [ "$(hosts_ip "bossa.$DNS_DOMAIN")" = "$HOST_IP" ] || missing+=("/etc/hosts: $HOST_IP bossa.$DNS_DOMAIN")
+  [ ${#missing[@]} -gt 0 ] || return 0
+  local list; list=$(printf '%s, ' "${missing[@]}"); list=${list%, }
+  need_root host-setup "must add: $list"
   add_alias "$IP"; add_alias "$MEMBER_IP"; add_alias "$HOST_IP"
   add_host "$IP" "$DC_FQDN" "$DC_SHORT"
   add_host "$MEMBER_IP" "member1.$DNS_DOMAIN" member1
   add_host "$HOST_IP" "bossa.$DNS_DOMAIN" bossa
 }
 check_host() {
-  ip -o -4 addr show | grep -q " inet $IP/" || die "no interface carries $IP: run 'scripts/interop/dc.sh host-setup' (as root)"
-  getent hosts "$DC_FQDN" | grep -q "^$IP " \
+  ip -o -4 addr show | grep " inet $IP/" >/dev/null || die "no interface carries $IP: run 'scripts/interop/dc.sh host-setup' (as root)"
+  getent hosts "$DC_FQDN" | grep "^$IP " >/dev/null \
     || die "$DC_FQDN does not resolve to $IP: run 'scripts/interop/dc.sh host-setup' (as root)"
 }
 
@@ -294,7 +306,7 @@ cmd_start() {
   if [ -z "$pid" ]; then
     kill_orphans
     # the addresses the DC binds must be free: another DC on this IP would answer in its place
-    if ss -Htln "src $IP" 2>/dev/null | grep -qE ":(88|389)\b"; then
+    if ss -Htln "src $IP" 2>/dev/null | grep -E ":(88|389)\b" >/dev/null; then
       die "something else already listens on $IP ($(ss -Htln "src $IP" | awk '{ printf "%s ", $4 }')): another DC? Stop it or use another BOSSA_DC_IP"
     fi
     : >> "$LOG"

@@ -64,7 +64,7 @@ orphans() {
   ns=$(awk '{ print $3 }' "$PID_FILE" 2>/dev/null) || return 0
   [[ "$ns" =~ ^[0-9]+$ ]] || return 0
   for p in $(ns_pids "$ns"); do
-    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -qF -- "$CONF" && echo "$p"
+    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -F -- "$CONF" >/dev/null && echo "$p"
   done
   return 0
 }
@@ -163,7 +163,7 @@ cmd_start() {
   local i
   for i in $(seq 150); do
     [ -d "/proc/$pid" ] || { tail -20 "$LOG" >&2; die "smbd exited while starting (log: $M/log)"; }
-    if ss -Htln "src $IP" | grep -q ":445\b" && nsenter -t "$pid" -m wbinfo -p >/dev/null 2>&1 \
+    if ss -Htln "src $IP" | grep ":445\b" >/dev/null && nsenter -t "$pid" -m wbinfo -p >/dev/null 2>&1 \
         && nsenter -t "$pid" -m wbinfo -t >/dev/null 2>&1; then
       log "running (smbd $pid, winbindd $(winbindd_pid)) at $IP"
       return 0
