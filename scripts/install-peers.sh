@@ -1,22 +1,37 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the interop tests and benchmarks drive: Samba's client, smbtorture,
-# the AD DC and winbind pieces, MIT Kerberos tools, hyperfine. Does nothing when all are present.
+# Installs the Debian packages the interop tests and benchmarks drive (TESTBED.md): Samba's
+# client, smbtorture, the AD DC and its provisioning, winbind and its NSS module, MIT Kerberos
+# and OpenLDAP tools, attr/acl, hyperfine and GNU time. Each package is checked by a file it
+# provides; only the missing ones are installed. Does nothing when all are present.
 set -euo pipefail
 
 need=()
-check() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }
-check smbclient smbclient
-check smbtorture samba-testsuite
-check smbd samba
-check samba-tool samba-ad-provision
-check wbinfo winbind
-check kinit krb5-user
-check ldapsearch ldap-utils
-check setfattr attr
-check setfacl acl
-check hyperfine hyperfine
-[ -e /usr/bin/time ] || need+=(time)
-[ -e /usr/lib/x86_64-linux-gnu/samba/ldb/samba_dsdb.so ] || [ -d /usr/lib/x86_64-linux-gnu/samba/ldb ] || need+=(samba-dsdb-modules)
+# has PACKAGE GLOB...: the package counts as installed when one of the globs matches a file
+has() {
+  local pkg="$1" g; shift
+  for g in "$@"; do
+    if compgen -G "$g" >/dev/null; then return 0; fi
+  done
+  need+=("$pkg")
+}
+has samba                /usr/sbin/samba /usr/sbin/smbd
+has samba-common-bin     /usr/bin/samba-tool
+has samba-ad-provision   /usr/share/samba/setup/ad-schema/MS-AD_Schema_2K8_Attributes.txt
+has samba-dsdb-modules   '/usr/lib/*/samba/ldb/samba_dsdb.so'
+has samba-vfs-modules    '/usr/lib/*/samba/vfs/acl_xattr.so'
+has smbclient            /usr/bin/smbclient
+has samba-testsuite      /usr/bin/smbtorture
+has winbind              /usr/sbin/winbindd
+has libnss-winbind       '/lib/*/libnss_winbind.so.2' '/usr/lib/*/libnss_winbind.so.2'
+has krb5-user            /usr/bin/kinit
+has ldap-utils           /usr/bin/ldapsearch
+has attr                 /usr/bin/setfattr
+has acl                  /usr/bin/setfacl /bin/setfacl
+has hyperfine            /usr/bin/hyperfine
+has time                 /usr/bin/time
+# samba-ad-dc is a metapackage (it ships no file of its own but its docs, which minimal images
+# strip): ask dpkg
+[ "$(dpkg-query -W -f='${db:Status-Status}' samba-ad-dc 2>/dev/null || true)" = installed ] || need+=(samba-ad-dc)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
@@ -28,6 +43,4 @@ fi
 echo "install-peers: installing ${need[*]}"
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends samba samba-ad-dc samba-ad-provision samba-dsdb-modules \
-  samba-vfs-modules smbclient samba-testsuite winbind libnss-winbind krb5-user ldap-utils attr acl \
-  hyperfine time >/dev/null
+apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
