@@ -28,6 +28,14 @@ final class Deadline {
         return endNanos - System.nanoTime() <= 0;
     }
 
+    /** Below this, a query or ping is not worth sending: its answer could not arrive in time. */
+    static final Duration TOO_SHORT = Duration.ofMillis(10);
+
+    /** Whether less than {@link #TOO_SHORT} is left. */
+    boolean spent() {
+        return remaining().compareTo(TOO_SHORT) < 0;
+    }
+
     /** The smaller of {@code limit} and what is left of the budget. */
     Duration cap(Duration limit) {
         Duration left = remaining();

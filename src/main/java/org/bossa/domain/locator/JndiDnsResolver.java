@@ -116,6 +116,10 @@ final class JndiDnsResolver implements DnsResolver {
     }
 
     private List<InetAddress> systemAddresses(String host, Deadline deadline) throws LocatorException {
+        if (deadline.spent()) {
+            throw new LocatorException(LocatorException.Cause.DNS_TIMEOUT, host + " not resolved: time budget of "
+                    + Durations.text(deadline.budget()) + " spent");
+        }
         Duration timeout = deadline.cap(perServer);
         FutureTask<InetAddress[]> lookup = new FutureTask<>(() -> InetAddress.getAllByName(host));
         Thread.ofVirtual().name("dns-" + host).start(lookup);
@@ -142,12 +146,12 @@ final class JndiDnsResolver implements DnsResolver {
         List<String> failures = new ArrayList<>();
         boolean onlyTimeouts = true;
         for (DnsServerAddress server : servers) {
-            Duration timeout = deadline.cap(perServer);
-            if (timeout.toMillis() < 1) {
+            if (deadline.spent()) {
                 failures.add("DNS server " + server + " not asked: time budget of "
                         + Durations.text(deadline.budget()) + " spent");
                 break;
             }
+            Duration timeout = deadline.cap(perServer);
             try {
                 return new Reply(server, lookup(server, name, type, timeout), true);
             } catch (NameNotFoundException e) {

@@ -111,17 +111,16 @@ final class PingRound {
         try {
             addresses = dns.addresses(c.host(), deadline);
         } catch (LocatorException e) {
-            return new Result(null, List.of(c.host() + ": " + e.getMessage()), false);
+            return new Result(null, List.of(e.getMessage()), false); // the message names the host
         }
         List<String> failures = new ArrayList<>();
         for (InetAddress a : addresses) {
-            Duration timeout = deadline.cap(pingTimeout);
-            if (timeout.toMillis() < 1) {
+            if (deadline.spent()) {
                 failures.add(label(c, a) + ": not pinged, time budget of " + Durations.text(deadline.budget())
                         + " spent");
                 break;
             }
-            PingResult r = pinger.ping(a, domain, timeout);
+            PingResult r = pinger.ping(a, domain, deadline.cap(pingTimeout));
             switch (r) {
                 case PingResult.Answered ok -> {
                     return new Result(new Reached(c, a, ok.response()), failures, true);

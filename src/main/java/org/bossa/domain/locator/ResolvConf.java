@@ -33,7 +33,7 @@ final class ResolvConf {
                 try {
                     out.add(new DnsServerAddress(InetAddress.ofLiteral(f[1]), DnsServerAddress.DNS_PORT));
                 } catch (IllegalArgumentException e) {
-                    // a scoped IPv6 address or junk: the C library skips it too
+                    // not an address: the C library skips it too
                 }
             }
         }
