@@ -64,7 +64,7 @@ public final class DcLocator {
         PingRound.Outcome first = round.run(candidates, domain, deadline, r -> problem(r, domain, requirements) == null);
         Optional<Reached> pick = best(first.reached(), domain, requirements);
         if (pick.isPresent() && !closest(pick.get()) && !configured) {
-            Optional<Reached> inSite = siteRound(pick.get(), candidates, domain, requirements, deadline);
+            Optional<Reached> inSite = siteRound(pick.get(), first.reached(), domain, requirements, deadline);
             if (inSite.isPresent()) {
                 pick = inSite;
             }
@@ -161,15 +161,19 @@ public final class DcLocator {
         return out;
     }
 
-    /** Pings the DCs of the client's site not pinged yet; empty when none answers CLOSEST in time. */
-    private Optional<Reached> siteRound(Reached first, List<Candidate> tried, String domain,
+    /**
+     * Pings the DCs of the client's site that have not answered yet (the first round stops at its
+     * first suitable answer, so some may not have had the time); empty when none answers CLOSEST
+     * in time.
+     */
+    private Optional<Reached> siteRound(Reached first, List<Reached> answered, String domain,
                                         Set<Requirement> requirements, Deadline deadline) throws LocatorException {
         String site = first.response().clientSiteName();
         if (site.isEmpty() || !DnsNames.valid(site) || site.contains(".") || deadline.expired()) {
             return Optional.empty();
         }
         Set<String> skip = new HashSet<>();
-        tried.forEach(c -> skip.add(c.host().toLowerCase(Locale.ROOT)));
+        answered.forEach(r -> skip.add(r.candidate().host().toLowerCase(Locale.ROOT)));
         List<Candidate> inSite;
         try {
             inSite = srvCandidates(DnsNames.ldapSiteDcSrv(site, domain), Discovery.DNS_SITE_SRV, skip, deadline);

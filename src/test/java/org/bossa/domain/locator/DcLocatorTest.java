@@ -110,6 +110,22 @@ class DcLocatorTest {
     }
 
     @Test
+    void aSiteDcCutShortInTheFirstRoundIsPingedAgain() throws Exception {
+        dns.srv("_ldap._tcp.dc._msdcs.example.test", new SrvRecord(0, 100, 389, "dc1.example.test"),
+                new SrvRecord(0, 100, 389, "dc3.example.test"));
+        dns.srv("_ldap._tcp.Branch._sites.dc._msdcs.example.test", new SrvRecord(0, 100, 389, "dc3.example.test"));
+        dns.host("dc1.example.test", "10.0.0.1");
+        dns.host("dc3.example.test", "10.0.0.3");
+        dc("10.0.0.1", response("dc1.example.test", FULL & ~DsFlag.CLOSEST.bit(), "HQ", "Branch"), 0);
+        dc("10.0.0.3", response("dc3.example.test", FULL, "Branch", "Branch"), 150);
+
+        DomainController found = locator().locate("example.test", JOIN);
+
+        assertThat(found.hostName()).isEqualTo("dc3.example.test");
+        assertThat(found.foundBy()).isEqualTo(Discovery.DNS_SITE_SRV);
+    }
+
+    @Test
     void withoutSiteRecordsTheFirstAnswerStands() throws Exception {
         dns.srv("_ldap._tcp.dc._msdcs.example.test", new SrvRecord(0, 100, 389, "dc1.example.test"));
         dns.host("dc1.example.test", "10.0.0.1");
