@@ -81,6 +81,9 @@ final class PingRound {
                     }
                 }
             }
+            if (!pending.isEmpty()) {
+                anyResolved = true; // not known for those still running: do not call it a name problem
+            }
             if (reached.isEmpty() || !enough.test(reached.getLast())) {
                 for (Candidate c : pending.values()) {
                     failures.add(c.host() + ": no answer within the time budget of "
