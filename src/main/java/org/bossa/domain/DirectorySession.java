@@ -1,5 +1,7 @@
 package org.bossa.domain;
 
+import org.bossa.domain.locator.DomainController;
+
 /**
  * An authenticated, protected LDAP session on one DC, and the computer-account operations over it.
  * Closing it closes the connection.

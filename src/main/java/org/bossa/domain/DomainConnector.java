@@ -1,5 +1,7 @@
 package org.bossa.domain;
 
+import org.bossa.domain.locator.DomainController;
+
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package org.bossa.domain;
 
+import org.bossa.domain.locator.DomainController;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -85,7 +87,7 @@ public final class DomainJoin {
                 Instant now = clock.instant();
                 DomainMembership membership = new DomainMembership(s.realm(), domain.dnsDomain(),
                         domain.netbiosDomain(), domain.domainSid(), name, dn, account.kvno(), s.encryptionTypes(),
-                        new String(password), Optional.empty(), s.keytab(), dir.dc().hostName(), dir.dc().site(),
+                        new String(password), Optional.empty(), s.keytab(), dir.dc().hostName(), dir.dc().dcSite(),
                         now, now);
                 memberships.save(membership);
                 return new Result(membership, dir.dc(), existing.isPresent(), Duration.between(start, clock.instant()));

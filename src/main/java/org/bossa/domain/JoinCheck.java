@@ -28,8 +28,8 @@ public final class JoinCheck {
         String machine = m.machinePrincipal();
         char[] password = m.machinePassword().toCharArray();
         try (DirectorySession dir = net.openDirectory(s, machine, password)) {
-            checks.add(new Check("DC", true, dir.dc().hostName() + " (" + dir.dc().address() + ")"
-                    + (dir.dc().site().isEmpty() ? "" : ", site " + dir.dc().site())));
+            checks.add(new Check("DC", true, dir.dc().hostName() + " (" + dir.dc().address().getHostAddress() + ")"
+                    + (dir.dc().dcSite().isEmpty() ? "" : ", site " + dir.dc().dcSite())));
             try {
                 net.login(s, dir.dc(), machine, password);
                 checks.add(new Check("Kerberos", true, "TGT for " + machine + " with the stored password"));

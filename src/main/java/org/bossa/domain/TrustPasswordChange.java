@@ -33,7 +33,7 @@ public final class TrustPasswordChange {
         try (DirectorySession dir = net.openDirectory(s, machine, current)) {
             net.changeOwnPassword(s, dir.dc(), machine, current, next);
             DomainMembership changed = m.withNewPassword(new String(next), m.kvno() + 1, dir.dc().hostName(),
-                    dir.dc().site(), clock.instant());
+                    dir.dc().dcSite(), clock.instant());
             memberships.save(changed);
             int kvno;
             try {

@@ -34,7 +34,7 @@ public final class JoinCommand extends DomainCommand {
             ctx.out().printf("Joined %s to %s (%s, %s) %s%n", m.computer().samAccountName(), m.realm(),
                     m.netbiosDomain(), m.domainSid(), r.tookOver() ? "taking over the existing account" : "");
             ctx.out().printf("  account  %s%n  DC       %s%s%n  keytab   %s (kvno %d)%n  took     %d ms%n",
-                    m.computerDn(), r.dc().hostName(), r.dc().site().isEmpty() ? "" : " (site " + r.dc().site() + ")",
+                    m.computerDn(), r.dc().hostName(), r.dc().dcSite().isEmpty() ? "" : " (site " + r.dc().dcSite() + ")",
                     m.keytab(), m.kvno(), r.elapsed().toMillis());
             return 0;
         } finally {
