@@ -27,7 +27,7 @@ final class KdcErrors {
             case KrbErrorMessage.KDC_ERR_S_PRINCIPAL_UNKNOWN ->
                     fail(KerberosFailure.SERVICE_UNKNOWN, service + " does not exist" + suffix, err);
             case KrbErrorMessage.KDC_ERR_CLIENT_REVOKED ->
-                    fail(KerberosFailure.CLIENT_REVOKED, client + " is disabled, locked out or expired" + suffix, err);
+                    fail(KerberosFailure.CLIENT_REVOKED, client + " " + revokedReason(err) + suffix, err);
             case KrbErrorMessage.KDC_ERR_KEY_EXPIRED ->
                     fail(KerberosFailure.PASSWORD_EXPIRED, "the password of " + client + " has expired" + suffix, err);
             case KrbErrorMessage.KDC_ERR_ETYPE_NOSUPP ->
@@ -39,6 +39,37 @@ final class KdcErrors {
                         + " the KDC's (KDC time " + err.serverTime() + ")" + suffix, code, err.eText(), skew, null);
             }
             default -> fail(KerberosFailure.PROTOCOL_ERROR, "KRB-ERROR " + code + " for " + client + suffix, err);
+        };
+    }
+
+    /**
+     * AD (and Samba) put a KERB-EXT-ERROR (MS-KILE 2.2.1: NTSTATUS, reserved, flags; 12 bytes,
+     * little-endian) in a PA-PW-SALT entry of the error's METHOD-DATA, which tells disabled from
+     * locked out from expired.
+     */
+    static String revokedReason(KrbErrorMessage err) {
+        Integer status = null;
+        try {
+            for (var e : KdcMessages.methodData(err.eData())) {
+                byte[] v = e.getPaDataValue();
+                if (e.getPaDataType() == org.apache.kerby.kerberos.kerb.type.pa.PaDataType.PW_SALT && v != null
+                        && v.length == 12) {
+                    status = (v[0] & 0xFF) | (v[1] & 0xFF) << 8 | (v[2] & 0xFF) << 16 | (v[3] & 0xFF) << 24;
+                }
+            }
+        } catch (KerberosException notMethodData) {
+            // e-data in another shape (TYPED-DATA): no detail to add
+        }
+        if (status == null) {
+            return "is disabled, locked out or expired";
+        }
+        return switch (status) {
+            case 0xC0000072 -> "is disabled (STATUS_ACCOUNT_DISABLED)";
+            case 0xC0000234 -> "is locked out (STATUS_ACCOUNT_LOCKED_OUT)";
+            case 0xC0000193 -> "has expired (STATUS_ACCOUNT_EXPIRED)";
+            case 0xC000006F -> "may not log on at this time (STATUS_INVALID_LOGON_HOURS)";
+            case 0xC0000070 -> "may not log on from this workstation (STATUS_INVALID_WORKSTATION)";
+            default -> "is refused (NTSTATUS 0x" + Integer.toHexString(status).toUpperCase(java.util.Locale.ROOT) + ")";
         };
     }
 
