@@ -97,6 +97,22 @@ public final class KdcTransport {
 
     /** One TCP exchange: 4-byte big-endian length, message; the reply framed the same way. */
     public static byte[] tcpExchange(KdcAddress kdc, byte[] request, Duration timeout) throws IOException {
+        try {
+            return tcpExchange(kdc, local -> request, timeout);
+        } catch (KerberosException e) {
+            throw new IllegalStateException(e); // the fixed request cannot fail to build
+        }
+    }
+
+    /** Builds a request once the local address is known (KRB-PRIV names its sender, RFC 4120 5.7.1). */
+    @FunctionalInterface
+    public interface RequestForAddress {
+        byte[] build(java.net.InetAddress localAddress) throws KerberosException;
+    }
+
+    /** A TCP exchange whose request depends on the local address of the connection. */
+    public static byte[] tcpExchange(KdcAddress kdc, RequestForAddress requestBuilder, Duration timeout)
+            throws IOException, KerberosException {
         InetSocketAddress to = new InetSocketAddress(kdc.host(), kdc.port());
         if (to.isUnresolved()) {
             throw new UnknownHostException(kdc.host());
@@ -104,6 +120,7 @@ public final class KdcTransport {
         try (Socket socket = new Socket()) {
             socket.connect(to, millis(timeout));
             socket.setSoTimeout(millis(timeout));
+            byte[] request = requestBuilder.build(socket.getLocalAddress());
             OutputStream out = socket.getOutputStream();
             out.write(ByteBuffer.allocate(4 + request.length).putInt(request.length).put(request).array());
             out.flush();
@@ -123,7 +140,8 @@ public final class KdcTransport {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
     }
 
-    private static String describe(IOException e) {
+    /** A short reason for a failed attempt, for {@link KerberosFailure#KDC_UNREACHABLE} messages. */
+    public static String describe(IOException e) {
         return switch (e) {
             case SocketTimeoutException t -> "timed out";
             case PortUnreachableException p -> "port unreachable";

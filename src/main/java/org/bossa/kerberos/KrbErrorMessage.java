@@ -76,6 +76,11 @@ public record KrbErrorMessage(int errorCode, Instant serverTime, String eText, b
         return new KrbErrorMessage(code, stime, eText, eData);
     }
 
+    /** The typed failure for this error, naming {@code client}, {@code service} and the sender. */
+    public KerberosException toException(KdcAddress from, KerberosName client, KerberosName service, Instant localNow) {
+        return KdcErrors.toException(this, from, client, service, localNow);
+    }
+
     /** KDC time minus local time, positive when the KDC is ahead. */
     public Duration skewFrom(Instant localNow) {
         return Duration.between(localNow, serverTime);
