@@ -72,6 +72,21 @@ public final class KdcClient {
     }
 
     /**
+     * The key version number the KDC currently holds for {@code principal} (e.g. {@code NAME$}): a
+     * ticket for it is encrypted with its current key, and the ticket's enc-part names that key's
+     * kvno (RFC 4120 5.3). AD's msDS-KeyVersionNumber gives the same number over LDAP.
+     */
+    public int keyVersion(Tgt tgt, String principal) throws KerberosException {
+        ServiceTicket t = tgs.run(tgt, name(principal));
+        int kvno = t.ticket().getEncryptedEncPart().getKvno();
+        if (kvno <= 0) {
+            throw new KerberosException(KerberosFailure.PROTOCOL_ERROR, "the ticket for " + principal
+                    + " names no key version");
+        }
+        return kvno;
+    }
+
+    /**
      * The salts and types the KDC announces for {@code principal} in PA-ETYPE-INFO2 when it asks
      * for pre-authentication (for AD computers, MS-KILE 3.1.1.2's salt). Asks about AES and RC4 so
      * an account without AES keys shows as such. Needs no credentials.
