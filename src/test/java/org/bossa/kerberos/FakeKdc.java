@@ -70,6 +70,11 @@ final class FakeKdc implements AutoCloseable {
 
     /** A minimal KRB-ERROR with {@code code}. */
     static byte[] krbError(int code) {
+        return krbError(code, null);
+    }
+
+    /** A minimal KRB-ERROR with {@code code} and optional e-data. */
+    static byte[] krbError(int code, byte[] eData) {
         byte[] realm = Der.generalString("EXAMPLE.TEST");
         byte[] sname = Der.tlv(Der.SEQUENCE, Der.tlv(Der.context(0), Der.integer(2)), Der.tlv(Der.context(1),
                 Der.tlv(Der.SEQUENCE, Der.generalString("krbtgt"), Der.generalString("EXAMPLE.TEST"))));
@@ -80,7 +85,8 @@ final class FakeKdc implements AutoCloseable {
                 Der.tlv(Der.context(5), Der.integer(0)),
                 Der.tlv(Der.context(6), Der.integer(code)),
                 Der.tlv(Der.context(9), realm),
-                Der.tlv(Der.context(10), sname)));
+                Der.tlv(Der.context(10), sname),
+                eData == null ? new byte[0] : Der.tlv(Der.context(12), Der.octetString(eData))));
     }
 
     @Override
