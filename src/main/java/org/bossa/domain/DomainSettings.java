@@ -19,9 +19,12 @@ import java.util.Optional;
  * @param ldap how LDAP is protected
  * @param ldapCaFile the CA certificates (PEM) for ldaps and starttls
  * @param allowRc4 whether RC4-HMAC keys are allowed beside AES
+ * @param lastDc the DC this member last used (from its stored membership), tried when discovery
+ *     fails, as winbindd falls back to its cached DC
  */
 public record DomainSettings(String realm, Optional<String> workgroup, ComputerName computer, List<String> controllers,
-        List<String> dnsServers, Path keytab, LdapProtection ldap, Optional<Path> ldapCaFile, boolean allowRc4) {
+        List<String> dnsServers, Path keytab, LdapProtection ldap, Optional<Path> ldapCaFile, boolean allowRc4,
+        Optional<String> lastDc) {
 
     /** How LDAP traffic to the DC is protected; never a plain simple bind. */
     public enum LdapProtection {
@@ -44,6 +47,7 @@ public record DomainSettings(String realm, Optional<String> workgroup, ComputerN
         dnsServers = List.copyOf(dnsServers);
         Objects.requireNonNull(keytab, "keytab");
         Objects.requireNonNull(ldap, "ldap");
+        Objects.requireNonNull(lastDc, "lastDc");
         if (ldap != LdapProtection.SASL && ldapCaFile.isEmpty()) {
             throw new DomainException(DomainException.Cause.CONFIGURATION,
                     "bossa.domain.ldap=" + ldap.name().toLowerCase(Locale.ROOT)

@@ -89,12 +89,28 @@ public final class LiveDomainConnector implements DomainConnector {
         }
     }
 
-    /** A writable KDC-running DC for the realm: the configured ones in order, else discovered. */
+    /**
+     * A writable KDC-running DC for the realm: the configured ones in order, else discovered; when
+     * discovery finds none, the DC this member last used.
+     */
     private static DomainController locate(DomainSettings s) {
         try {
             LocatorConfig config = LocatorConfig.defaults().withControllers(s.controllers())
                     .withDnsServers(s.dnsServers());
-            return new DcLocator(config).locate(s.dnsDomain(), EnumSet.of(Requirement.WRITABLE, Requirement.KDC));
+            try {
+                return new DcLocator(config).locate(s.dnsDomain(), EnumSet.of(Requirement.WRITABLE, Requirement.KDC));
+            } catch (LocatorException e) {
+                if (!s.controllers().isEmpty() || s.lastDc().isEmpty()) {
+                    throw e;
+                }
+                try {
+                    return new DcLocator(config.withControllers(List.of(s.lastDc().get())))
+                            .locate(s.dnsDomain(), EnumSet.of(Requirement.WRITABLE, Requirement.KDC));
+                } catch (LocatorException again) {
+                    throw new LocatorException(e.cause(), e.getMessage() + "; the last DC used, " + s.lastDc().get()
+                            + ", did not do either: " + again.getMessage());
+                }
+            }
         } catch (LocatorException e) {
             throw new DomainException(DomainException.Cause.DC_UNREACHABLE, e.getMessage(), e);
         } catch (IllegalArgumentException e) {

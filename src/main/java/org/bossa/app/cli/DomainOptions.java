@@ -81,7 +81,8 @@ final class DomainOptions {
         return new DomainSettings(r, wg.isEmpty() ? Optional.empty() : Optional.of(wg.toUpperCase(Locale.ROOT)),
                 computer, controllers != null ? controllers : d.getControllers(),
                 dnsServers != null ? dnsServers : d.getDnsServers(), kt.toAbsolutePath(), protection,
-                Optional.ofNullable(ca), d.isAllowRc4());
+                Optional.ofNullable(ca), d.isAllowRc4(),
+                joined.map(DomainMembership::dcHostName));
     }
 
     private static LdapProtection parse(String value) {
