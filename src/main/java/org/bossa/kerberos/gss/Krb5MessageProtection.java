@@ -14,8 +14,9 @@ import org.apache.kerby.kerberos.kerb.type.base.EncryptionType;
 /**
  * Per-message protection of an established Kerberos context: RFC 4121 4.2 Wrap (token id 05 04) and
  * MIC (04 04) tokens for the AES enctypes (RFC 3962). The same class serves either side; the local
- * role picks the key usages (4.2.6: acceptor seal 22, acceptor sign 23, initiator seal 24, initiator
- * sign 25) and the SentByAcceptor flag.
+ * role picks the key usages (RFC 4121 2: acceptor seal 22, acceptor sign 23, initiator seal 24,
+ * initiator sign 25; Wrap tokens use the seal usage whether sealed or only checksummed, MIC tokens
+ * the sign usage) and the SentByAcceptor flag.
  *
  * <p>Wrap tokens are sent with EC 0 when sealed (AES-CTS needs no padding), EC = checksum size when
  * not, and RRC 0; received tokens are accepted with any RRC (Heimdal and Windows rotate by 28). The
@@ -109,8 +110,9 @@ public final class Krb5MessageProtection {
                 } else {
                     int cksumSize = checksum.outputSize();
                     byte[] header = wrapHeader(sendFlags(), cksumSize, 0, seq);
+                    // RFC 4121 2: Wrap tokens use the SEAL usage with or without confidentiality
                     byte[] mac = checksum.checksumWithKey(concat(data, wrapHeader(sendFlags(), 0, 0, seq)), key,
-                            signUsage(role));
+                            sealUsage(role));
                     token = new byte[HEADER_LENGTH + data.length + mac.length];
                     System.arraycopy(header, 0, token, 0, HEADER_LENGTH);
                     System.arraycopy(data, 0, token, HEADER_LENGTH, data.length);
@@ -184,7 +186,7 @@ public final class Krb5MessageProtection {
             byte[] signedHeader = token.clone();
             Arrays.fill(signedHeader, 4, 8, (byte) 0);
             verifyChecksum(concat(data, Arrays.copyOf(signedHeader, HEADER_LENGTH)),
-                    Arrays.copyOfRange(body, body.length - ec, body.length), "wrap");
+                    Arrays.copyOfRange(body, body.length - ec, body.length), sealUsage(peer()), "wrap");
         }
         acceptSequence(seq);
         return new Unwrapped(data, sealed);
@@ -229,14 +231,14 @@ public final class Krb5MessageProtection {
         }
         long seq = ByteBuffer.wrap(token, 8, 8).getLong();
         verifyChecksum(concat(data, Arrays.copyOf(token, HEADER_LENGTH)),
-                Arrays.copyOfRange(token, HEADER_LENGTH, token.length), "MIC");
+                Arrays.copyOfRange(token, HEADER_LENGTH, token.length), signUsage(peer()), "MIC");
         acceptSequence(seq);
     }
 
-    private void verifyChecksum(byte[] signed, byte[] received, String what) throws GssException {
+    private void verifyChecksum(byte[] signed, byte[] received, int usage, String what) throws GssException {
         byte[] computed;
         try {
-            computed = checksum.checksumWithKey(signed, key, signUsage(peer()));
+            computed = checksum.checksumWithKey(signed, key, usage);
         } catch (KrbException e) {
             throw new GssException(GssError.CRYPTO_FAILURE, what + " checksum", e);
         }

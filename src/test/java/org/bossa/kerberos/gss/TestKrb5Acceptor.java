@@ -205,8 +205,9 @@ final class TestKrb5Acceptor {
         } else {
             CheckSumTypeHandler ck = CheckSumHandler.getCheckSumHandler(enc.checksumType());
             ec = ck.outputSize();
+            // RFC 4121 2: a Wrap token's checksum uses the SEAL usage too (what Heimdal and MIT do)
             byte[] mac = ck.checksumWithKey(concat(data, header(0x0504, flags, 0, 0, seq)),
-                    contextKey().getKeyData(), 23);
+                    contextKey().getKeyData(), 22);
             body = concat(data, mac);
         }
         return concat(header(0x0504, flags, ec, rrc, seq), rotateRight(body, rrc));
@@ -252,7 +253,7 @@ final class TestKrb5Acceptor {
         CheckSumTypeHandler ck = CheckSumHandler.getCheckSumHandler(enc.checksumType());
         check(ec == ck.outputSize(), "EC of unsealed token");
         byte[] data = Arrays.copyOf(body, body.length - ec);
-        byte[] mac = ck.checksumWithKey(concat(data, header(0x0504, flags, 0, 0, seq)), contextKey().getKeyData(), 25);
+        byte[] mac = ck.checksumWithKey(concat(data, header(0x0504, flags, 0, 0, seq)), contextKey().getKeyData(), 24);
         check(MessageDigest.isEqual(mac, Arrays.copyOfRange(body, body.length - ec, body.length)), "checksum");
         return data;
     }
