@@ -28,8 +28,11 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * TLS to one DC: trust only the CA certificates of a PEM file, and require the DC's certificate to
  * name the host we asked for (the JDK's LDAPS identity check: subjectAltName DNS names, else the
  * most specific CN). The socket factory layers TLS over a connected socket with that host name
- * given explicitly and completes the handshake at once, so a bad certificate fails the connect.
- * Trust failures and host name mismatches are told apart by the exception types below.
+ * given explicitly; UnboundID starts the handshake itself right after (on connect and on StartTLS),
+ * so a bad certificate fails the connect. The factory must not start it too: a second
+ * startHandshake() on a TLS 1.3 connection makes the JDK send a KeyUpdate, after which Samba
+ * 4.17's TLS layer stops answering. Trust failures and host name mismatches are told apart by the
+ * exception types below.
  */
 final class DcTrust {
     /** The certificate does not chain to the configured CA. */
@@ -149,8 +152,8 @@ final class DcTrust {
     }
 
     /**
-     * Every socket is a TCP connection with TLS layered on top under the expected host name, LDAPS
-     * endpoint identification on, and the handshake done before it is returned.
+     * Every socket is a TCP connection with TLS layered on top under the expected host name and
+     * LDAPS endpoint identification on; the caller (UnboundID) starts the handshake.
      */
     private static final class HostSocketFactory extends SSLSocketFactory {
         private final SSLSocketFactory tls;
@@ -171,7 +174,7 @@ final class DcTrust {
 
         @Override
         public Socket createSocket(Socket plain, String ignoredHost, int port, boolean autoClose) throws IOException {
-            return handshake((SSLSocket) tls.createSocket(plain, host, port, autoClose));
+            return identifyHost((SSLSocket) tls.createSocket(plain, host, port, autoClose));
         }
 
         @Override
@@ -202,14 +205,13 @@ final class DcTrust {
             return createSocket(address, port);
         }
 
-        private static Socket handshake(SSLSocket s) throws IOException {
+        private static Socket identifyHost(SSLSocket s) throws IOException {
             try {
                 SSLParameters p = s.getSSLParameters();
                 p.setEndpointIdentificationAlgorithm("LDAPS");
                 s.setSSLParameters(p);
-                s.startHandshake();
                 return s;
-            } catch (IOException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 s.close();
                 throw e;
             }

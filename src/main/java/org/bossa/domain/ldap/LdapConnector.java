@@ -48,10 +48,17 @@ import org.bossa.kerberos.gss.SaslSecurityLayer;
 public final class LdapConnector {
     private final Duration connectTimeout;
     private final Duration responseTimeout;
+    private final SocketFactory plainSockets;
 
     public LdapConnector(Duration connectTimeout, Duration responseTimeout) {
+        this(connectTimeout, responseTimeout, SocketFactory.getDefault());
+    }
+
+    /** With the factory for plain TCP sockets given (tests record the bytes on the wire with it). */
+    LdapConnector(Duration connectTimeout, Duration responseTimeout, SocketFactory plainSockets) {
         this.connectTimeout = requirePositive(connectTimeout, "connectTimeout");
         this.responseTimeout = requirePositive(responseTimeout, "responseTimeout");
+        this.plainSockets = Objects.requireNonNull(plainSockets, "plainSockets");
     }
 
     /** Five-second connect and ten-second response timeouts. */
@@ -81,7 +88,7 @@ public final class LdapConnector {
         options.setAutoReconnect(false);
         options.setFollowReferrals(false);
 
-        SocketFactory sockets = target.transport() == LdapTransport.LDAPS ? tls : SocketFactory.getDefault();
+        SocketFactory sockets = target.transport() == LdapTransport.LDAPS ? tls : plainSockets;
         LDAPConnection connection;
         try {
             connection = new LDAPConnection(sockets, options, target.host(), target.port());
@@ -92,8 +99,8 @@ public final class LdapConnector {
             if (target.transport() == LdapTransport.START_TLS) {
                 startTls(connection, tls, server);
             }
-            LdapProtection protection = bind(connection, target, credentials, server);
-            return new LdapSession(connection, protection, target);
+            Bound bound = bind(connection, target, credentials, server);
+            return new LdapSession(connection, bound.protection(), bound.saslLayer(), target);
         } catch (LdapConnectException | RuntimeException e) {
             connection.close();
             throw e;
@@ -134,22 +141,23 @@ public final class LdapConnector {
         }
     }
 
-    private LdapProtection bind(LDAPConnection connection, LdapTarget target, LdapCredentials credentials,
+    private record Bound(LdapProtection protection, SaslSecurityLayer saslLayer) {
+    }
+
+    private Bound bind(LDAPConnection connection, LdapTarget target, LdapCredentials credentials,
             String server) throws LdapConnectException {
         try {
             switch (credentials) {
                 case LdapCredentials.Kerberos k -> {
-                    SaslGssapiOptions sasl = target.transport().usesTls()
-                            ? SaslGssapiOptions.insideTls(tlsBindings(connection, server))
-                            : SaslGssapiOptions.atLeastIntegrity().withMinimum(k.minimumLayer());
-                    GssapiBindRequest request = new GssapiBindRequest(k.ticket(), sasl);
-                    request.setResponseTimeoutMillis(responseTimeout.toMillis());
-                    requireSuccess(connection.bind(request), server);
-                    return switch (request.negotiatedLayer()) {
+                    SaslSecurityLayer layer = target.transport().usesTls()
+                            ? kerberosInsideTls(connection, k, server)
+                            : gssapiBind(connection, k, SaslGssapiOptions.atLeastIntegrity()
+                                    .withMinimum(k.minimumLayer()), server);
+                    return new Bound(target.transport().usesTls() ? LdapProtection.TLS : switch (layer) {
                         case CONFIDENTIALITY -> LdapProtection.SASL_CONFIDENTIALITY;
                         case INTEGRITY -> LdapProtection.SASL_INTEGRITY;
-                        case NONE -> LdapProtection.TLS;
-                    };
+                        case NONE -> throw new IllegalStateException("a plain connection without a SASL layer");
+                    }, layer);
                 }
                 case LdapCredentials.Simple s -> {
                     char[] password = s.password();
@@ -162,7 +170,7 @@ public final class LdapConnector {
                     } finally {
                         Arrays.fill(utf8, (byte) 0);
                     }
-                    return LdapProtection.TLS;
+                    return new Bound(LdapProtection.TLS, SaslSecurityLayer.NONE);
                 }
             }
         } catch (LDAPBindException e) {
@@ -171,6 +179,27 @@ public final class LdapConnector {
         } catch (LDAPException e) {
             throw translate(e, server);
         }
+    }
+
+    private SaslSecurityLayer gssapiBind(LDAPConnection connection, LdapCredentials.Kerberos k,
+            SaslGssapiOptions options, String server) throws LDAPException, LdapConnectException {
+        GssapiBindRequest request = new GssapiBindRequest(k.ticket(), options);
+        request.setResponseTimeoutMillis(responseTimeout.toMillis());
+        requireSuccess(connection.bind(request), server);
+        return request.negotiatedLayer();
+    }
+
+    /**
+     * GSSAPI inside TLS: no SASL layer, channel-bound to the DC's certificate (RFC 5929
+     * tls-server-end-point). Windows DCs refuse sign or seal inside TLS; Samba accepts this from
+     * 4.20 on, while Samba up to 4.19 with "ldap server require strong auth = yes" (its default)
+     * refuses any GSSAPI bind over TLS ("Sign or Seal are required" without a layer, "not allowed if
+     * TLS is used" with one), which surfaces as BIND_REJECTED / strongAuthRequired: use the plain
+     * port with a sealed layer, or a simple bind over TLS, against such a DC.
+     */
+    private SaslSecurityLayer kerberosInsideTls(LDAPConnection connection, LdapCredentials.Kerberos k, String server)
+            throws LDAPException, LdapConnectException {
+        return gssapiBind(connection, k, SaslGssapiOptions.insideTls(tlsBindings(connection, server)), server);
     }
 
     private static void requireSuccess(BindResult result, String server) throws LdapConnectException {
@@ -246,10 +275,5 @@ public final class LdapConnector {
             root = root.getCause();
         }
         return root.getMessage();
-    }
-
-    /** The SASL layer options a caller can reuse to see what a connector would ask for. */
-    static SaslSecurityLayer defaultMinimum() {
-        return SaslSecurityLayer.CONFIDENTIALITY;
     }
 }

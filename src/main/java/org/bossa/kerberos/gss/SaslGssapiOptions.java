@@ -46,8 +46,8 @@ public record SaslGssapiOptions(SaslSecurityLayer minimum, SaslSecurityLayer max
     }
 
     /**
-     * Inside TLS: no SASL layer (AD refuses sign or seal on a TLS connection), the TLS channel bound
-     * into the authenticator instead.
+     * Inside TLS: no SASL layer (Windows DCs refuse sign or seal on a TLS connection), the TLS
+     * channel bound into the authenticator instead.
      */
     public static SaslGssapiOptions insideTls(ChannelBindings tlsBindings) {
         return new SaslGssapiOptions(SaslSecurityLayer.NONE, SaslSecurityLayer.NONE, MAX_BUFFER_LIMIT, null,
@@ -64,6 +64,10 @@ public record SaslGssapiOptions(SaslSecurityLayer minimum, SaslSecurityLayer max
 
     public SaslGssapiOptions withAuthorizationId(String authzid) {
         return new SaslGssapiOptions(minimum, maximum, maxReceiveSize, authzid, channelBindings);
+    }
+
+    public SaslGssapiOptions withChannelBindings(ChannelBindings bindings) {
+        return new SaslGssapiOptions(minimum, maximum, maxReceiveSize, authorizationId, bindings);
     }
 
     public SaslGssapiOptions withMaxReceiveSize(int size) {
