@@ -107,6 +107,9 @@ public final class GssapiSaslClient implements SaslClient {
         } catch (GssException e) {
             step = Step.DISPOSED;
             throw new GssapiSaslException(e);
+        } catch (GssapiSaslException e) {
+            step = Step.DISPOSED; // a failed exchange is not resumed
+            throw e;
         }
     }
 

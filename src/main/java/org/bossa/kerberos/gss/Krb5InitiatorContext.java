@@ -50,7 +50,7 @@ public final class Krb5InitiatorContext {
     private static final int SEQUENCE_MASK = 0x3fffffff;
 
     private final ServiceTicket ticket;
-    private final Set<ContextFlag> flags;
+    private final EnumSet<ContextFlag> flags;
     private final ChannelBindings bindings;
     private final SecureRandom random;
     private final Clock clock;
@@ -92,7 +92,7 @@ public final class Krb5InitiatorContext {
 
     /** The flags this context requested (and, once established, provides). */
     public Set<ContextFlag> flags() {
-        return EnumSet.copyOf(flags.isEmpty() ? EnumSet.noneOf(ContextFlag.class) : flags);
+        return EnumSet.copyOf(flags);
     }
 
     public boolean isEstablished() {
