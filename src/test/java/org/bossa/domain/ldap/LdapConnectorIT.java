@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.apache.kerby.kerberos.kerb.KrbException;
+import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionType;
 import org.apache.kerby.kerberos.kerb.type.ticket.TgtTicket;
 import org.bossa.dtyp.Sid;
@@ -245,6 +246,19 @@ class LdapConnectorIT {
         assertThat(e.resultCode()).contains(ResultCode.INVALID_CREDENTIALS);
         assertThat(e.diagnosticMessage()).isPresent();
         assertThat(e.getMessage()).contains("invalid credentials (49)");
+    }
+
+    @Test
+    void aTicketWhoseAuthenticatorTheDcCannotOpenIsRejected() throws Exception {
+        ServiceTicket real = ServiceTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        ServiceTicket wrongKey = new ServiceTicket(real.ticket(),
+                new EncryptionKey(EncryptionType.AES256_CTS_HMAC_SHA1_96, new byte[32]), real.clientName(),
+                real.clientRealm());
+        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(LdapTarget.plain(DevDc.HOST),
+                LdapCredentials.kerberos(wrongKey)), LdapFailure.BIND_REJECTED);
+        // Samba answers like Windows: invalidCredentials, "AcceptSecurityContext error, data 52e"
+        assertThat(e.resultCode()).contains(ResultCode.INVALID_CREDENTIALS);
+        assertThat(e.diagnosticMessage()).hasValueSatisfying(d -> assertThat(d).contains("AcceptSecurityContext"));
     }
 
     @Test
