@@ -1,0 +1,43 @@
+package org.bossa.kerberos.gss;
+
+import java.util.Objects;
+import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
+import org.apache.kerby.kerberos.kerb.type.base.PrincipalName;
+import org.apache.kerby.kerberos.kerb.type.ticket.SgtTicket;
+import org.apache.kerby.kerberos.kerb.type.ticket.Ticket;
+
+/**
+ * What an initiator needs from a TGS exchange to build an AP-REQ: the ticket for the service, the
+ * session key the KDC gave us with it, and our own client name and realm (RFC 4120 5.5.1: the
+ * Authenticator repeats cname and crealm).
+ *
+ * @param ticket the service ticket, opaque to us (encrypted with the service's key)
+ * @param sessionKey the ticket session key from EncTGSRepPart
+ * @param clientName our principal name
+ * @param clientRealm our realm
+ */
+public record ServiceTicket(Ticket ticket, EncryptionKey sessionKey, PrincipalName clientName, String clientRealm) {
+    public ServiceTicket {
+        Objects.requireNonNull(ticket, "ticket");
+        Objects.requireNonNull(sessionKey, "sessionKey");
+        Objects.requireNonNull(clientName, "clientName");
+        Objects.requireNonNull(clientRealm, "clientRealm");
+    }
+
+    /**
+     * From a Kerby TGS result. The client realm is taken from the client principal when Kerby filled
+     * it in, else from the ticket's realm (the same for a ticket from our own realm's KDC).
+     */
+    public static ServiceTicket of(SgtTicket sgt) {
+        PrincipalName client = Objects.requireNonNull(sgt.getClientPrincipal(), "SgtTicket has no client principal");
+        String realm = client.getRealm() != null && !client.getRealm().isEmpty() ? client.getRealm() : sgt.getRealm();
+        return new ServiceTicket(sgt.getTicket(), sgt.getSessionKey(), client, realm);
+    }
+
+    @Override
+    public String toString() {
+        // never print the session key
+        return "ServiceTicket[" + clientName.getName() + "@" + clientRealm + " -> " + ticket.getSname().getName()
+                + "@" + ticket.getRealm() + ", " + sessionKey.getKeyType().getName() + "]";
+    }
+}
