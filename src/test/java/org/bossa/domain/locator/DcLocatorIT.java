@@ -12,40 +12,51 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.bossa.it.dc.DcInfo;
+import org.bossa.it.dc.LoopbackDc;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The locator against the dev Samba AD DC: its DNS server (port 53) serves the domain's SRV
- * records, its CLDAP service (389/udp) answers the LDAP ping. The DC comes from the system
- * properties {@code bossa.it.dc.address}, {@code bossa.it.dc.realm}, {@code bossa.it.dc.host} and
- * {@code bossa.it.dc.netbios-domain} (defaults: the dev DC of TESTBED.md); to be wired to the
- * shared LoopbackDc fixture. Failures (unreachable DC, unreachable or silent DNS server, unknown
- * domain, a DC of another domain) must be typed and come within the 5 s budget.
+ * The locator against the fixture's Samba AD DC ({@link LoopbackDc}): its DNS server (port 53)
+ * serves the domain's SRV records, its CLDAP service (389/udp) answers the LDAP ping, and the
+ * fixture puts its name in /etc/hosts. Failures (unreachable DC, unreachable or silent DNS server,
+ * unknown domain, a DC of another domain) must be typed and come within the 5 s budget.
  */
+@ExtendWith(LoopbackDc.class)
 class DcLocatorIT {
-    private static final String ADDRESS = System.getProperty("bossa.it.dc.address", "127.0.0.2");
-    private static final String REALM = System.getProperty("bossa.it.dc.realm", "EXAMPLE.TEST");
-    private static final String HOST = System.getProperty("bossa.it.dc.host", "dc1.example.test");
-    private static final String NETBIOS = System.getProperty("bossa.it.dc.netbios-domain", "EXAMPLE");
     /** An address on loopback where nothing listens: every port answers ICMP port-unreachable. */
     private static final String NOTHING = "127.0.0.9";
     private static final Duration WITHIN = LocatorConfig.DEFAULT_BUDGET.plusMillis(500);
     private static final Set<Requirement> JOIN = EnumSet.of(Requirement.WRITABLE, Requirement.KDC);
 
-    private static final LocatorConfig VIA_DC_DNS = LocatorConfig.defaults().withDnsServers(List.of(ADDRESS));
+    private final String address;
+    private final String realm;
+    private final String host;
+    private final String netbios;
+    private final LocatorConfig viaDcDns;
+
+    DcLocatorIT(DcInfo dc) {
+        assertThat(dc.dcIp()).as("the fixture's DC must not sit at the dead address").isNotEqualTo(NOTHING);
+        address = dc.dcIp();
+        realm = dc.realm();
+        host = dc.dcHost();
+        netbios = dc.netbiosDomain();
+        viaDcDns = LocatorConfig.defaults().withDnsServers(List.of(address));
+    }
 
     @Test
     void findsTheDcThroughItsSrvRecordsAndLdapPing() throws Exception {
         long start = System.nanoTime();
-        DomainController dc = new DcLocator(VIA_DC_DNS).locate(REALM, JOIN);
+        DomainController dc = new DcLocator(viaDcDns).locate(realm, JOIN);
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(WITHIN);
-        assertThat(dc.hostName()).isEqualToIgnoringCase(HOST);
-        assertThat(dc.address()).isEqualTo(InetAddress.ofLiteral(ADDRESS));
-        assertThat(dc.dnsDomain()).isEqualToIgnoringCase(REALM);
-        assertThat(dc.forest()).isEqualToIgnoringCase(REALM);
-        assertThat(dc.netbiosDomain()).isEqualTo(NETBIOS);
-        assertThat(dc.netbiosName()).isEqualToIgnoringCase(HOST.substring(0, HOST.indexOf('.')));
+        assertThat(dc.hostName()).isEqualToIgnoringCase(host);
+        assertThat(dc.address()).isEqualTo(InetAddress.ofLiteral(address));
+        assertThat(dc.dnsDomain()).isEqualToIgnoringCase(realm);
+        assertThat(dc.forest()).isEqualToIgnoringCase(realm);
+        assertThat(dc.netbiosDomain()).isEqualTo(netbios);
+        assertThat(dc.netbiosName()).isEqualToIgnoringCase(host.substring(0, host.indexOf('.')));
         assertThat(dc.flags()).contains(DsFlag.DS, DsFlag.LDAP, DsFlag.KDC, DsFlag.WRITABLE, DsFlag.GC, DsFlag.CLOSEST);
         assertThat(dc.dcSite()).isNotEmpty();
         assertThat(dc.clientSite()).isEqualTo(dc.dcSite());
@@ -55,43 +66,43 @@ class DcLocatorIT {
 
     @Test
     void aConfiguredAddressNeedsNoDns() throws Exception {
-        LocatorConfig config = LocatorConfig.defaults().withDnsServers(List.of(NOTHING)).withControllers(List.of(ADDRESS));
+        LocatorConfig config = LocatorConfig.defaults().withDnsServers(List.of(NOTHING)).withControllers(List.of(address));
 
-        DomainController dc = new DcLocator(config).locate(REALM.toLowerCase(Locale.ROOT), JOIN);
+        DomainController dc = new DcLocator(config).locate(realm.toLowerCase(Locale.ROOT), JOIN);
 
-        assertThat(dc.hostName()).isEqualToIgnoringCase(HOST);
+        assertThat(dc.hostName()).isEqualToIgnoringCase(host);
         assertThat(dc.foundBy()).isEqualTo(Discovery.CONFIGURED);
     }
 
     @Test
     void aConfiguredNameIsResolvedThroughTheConfiguredDnsServer() throws Exception {
-        DomainController dc = new DcLocator(VIA_DC_DNS.withControllers(List.of(HOST))).locate(REALM, JOIN);
+        DomainController dc = new DcLocator(viaDcDns.withControllers(List.of(host))).locate(realm, JOIN);
 
-        assertThat(dc.address()).isEqualTo(InetAddress.ofLiteral(ADDRESS));
+        assertThat(dc.address()).isEqualTo(InetAddress.ofLiteral(address));
         assertThat(dc.foundBy()).isEqualTo(Discovery.CONFIGURED);
     }
 
     @Test
     void withoutDnsServersAConfiguredNameGoesThroughTheSystemResolver() throws Exception {
-        // TESTBED.md puts the DC's name in /etc/hosts, which only the system resolver reads.
-        DomainController dc = new DcLocator(LocatorConfig.defaults().withControllers(List.of(HOST))).locate(REALM, JOIN);
+        // dc.sh host-setup (run by the fixture) puts the DC's name in /etc/hosts, which only the system resolver reads.
+        DomainController dc = new DcLocator(LocatorConfig.defaults().withControllers(List.of(host))).locate(realm, JOIN);
 
-        assertThat(dc.address()).isEqualTo(InetAddress.ofLiteral(ADDRESS));
+        assertThat(dc.address()).isEqualTo(InetAddress.ofLiteral(address));
     }
 
     @Test
     void kdcsComeFromTheKerberosSrvRecords() throws Exception {
-        List<InetSocketAddress> kdcs = new DcLocator(VIA_DC_DNS).kdcs(REALM);
+        List<InetSocketAddress> kdcs = new DcLocator(viaDcDns).kdcs(realm);
 
-        assertThat(kdcs).contains(new InetSocketAddress(InetAddress.ofLiteral(ADDRESS), 88));
-        assertThat(kdcs.getFirst().getHostString()).isEqualToIgnoringCase(HOST);
+        assertThat(kdcs).contains(new InetSocketAddress(InetAddress.ofLiteral(address), 88));
+        assertThat(kdcs.getFirst().getHostString()).isEqualToIgnoringCase(host);
     }
 
     @Test
     void anUnreachableDcIsNamed() {
         LocatorConfig config = LocatorConfig.defaults().withControllers(List.of(NOTHING));
 
-        assertFailsWithin(() -> new DcLocator(config).locate(REALM, JOIN), LocatorException.Cause.NO_ANSWER,
+        assertFailsWithin(() -> new DcLocator(config).locate(realm, JOIN), LocatorException.Cause.NO_ANSWER,
                 "no domain controller answered the CLDAP ping: 127.0.0.9: port 389/udp unreachable");
     }
 
@@ -99,9 +110,9 @@ class DcLocatorIT {
     void anUnreachableDnsServerIsNamed() {
         LocatorConfig config = LocatorConfig.defaults().withDnsServers(List.of(NOTHING));
 
-        assertFailsWithin(() -> new DcLocator(config).locate(REALM, JOIN), LocatorException.Cause.DNS_FAILURE,
+        assertFailsWithin(() -> new DcLocator(config).locate(realm, JOIN), LocatorException.Cause.DNS_FAILURE,
                 "DNS server 127.0.0.9: port 53/udp unreachable (SRV _ldap._tcp.dc._msdcs."
-                        + REALM.toLowerCase(Locale.ROOT) + ")");
+                        + realm.toLowerCase(Locale.ROOT) + ")");
     }
 
     @Test
@@ -110,25 +121,25 @@ class DcLocatorIT {
             String server = "127.0.0.1:" + silent.getLocalPort();
             LocatorConfig config = LocatorConfig.defaults().withDnsServers(List.of(server));
 
-            assertFailsWithin(() -> new DcLocator(config).locate(REALM, JOIN), LocatorException.Cause.DNS_TIMEOUT,
+            assertFailsWithin(() -> new DcLocator(config).locate(realm, JOIN), LocatorException.Cause.DNS_TIMEOUT,
                     "DNS server " + server + " did not answer within 2 s (SRV _ldap._tcp.dc._msdcs."
-                            + REALM.toLowerCase(Locale.ROOT) + ")");
+                            + realm.toLowerCase(Locale.ROOT) + ")");
         }
     }
 
     @Test
     void aDomainWithoutDcsHasNoSrvRecord() {
-        assertFailsWithin(() -> new DcLocator(VIA_DC_DNS).locate("nonexistent.test", JOIN),
+        assertFailsWithin(() -> new DcLocator(viaDcDns).locate("nonexistent.test", JOIN),
                 LocatorException.Cause.DNS_NO_RECORD,
-                "no DNS SRV record _ldap._tcp.dc._msdcs.nonexistent.test (DNS server " + ADDRESS + ")");
+                "no DNS SRV record _ldap._tcp.dc._msdcs.nonexistent.test (DNS server " + address + ")");
     }
 
     @Test
     void theDcOfAnotherDomainSaysSo() {
-        LocatorConfig config = LocatorConfig.defaults().withControllers(List.of(ADDRESS));
+        LocatorConfig config = LocatorConfig.defaults().withControllers(List.of(address));
 
         assertFailsWithin(() -> new DcLocator(config).locate("other.test", JOIN), LocatorException.Cause.NO_ANSWER,
-                "no domain controller answered the CLDAP ping: " + ADDRESS
+                "no domain controller answered the CLDAP ping: " + address
                         + ": no Netlogon value in the answer: not a DC of other.test");
     }
 

@@ -74,6 +74,54 @@ public record DcInfo(String realm, String netbiosDomain, String dcHost, String d
     }
 
     /**
+     * {@code samba-tool ARGS} as the administrator, which must succeed: what it printed. A failure
+     * throws with the exit code and output (samba-tool does not echo the password it was given).
+     */
+    public String sambaToolOrFail(String... args) {
+        ToolResult result = runSambaTool(args);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("samba-tool " + String.join(" ", args) + " failed, " + result);
+        }
+        return result.output();
+    }
+
+    /**
+     * An enabled computer account {@code NAME$} in {@code CN=Computers}, without SPNs, replacing any
+     * account of that name a crashed run left behind. samba-tool creates computers disabled, and a
+     * disabled account gets no ticket. Its password is random: a test sets one (with kpasswd, as the
+     * join does) before it authenticates as the account.
+     */
+    public void createEnabledComputer(String name) {
+        deleteComputerIfPresent(name);
+        sambaToolOrFail("computer", "create", name);
+        sambaToolOrFail("user", "enable", name + "$");
+    }
+
+    /** Deletes the computer {@code NAME$} when it exists (clean-up, where absence is no error). */
+    public void deleteComputerIfPresent(String name) {
+        if (runSambaTool("computer", "show", name, "--attributes=sAMAccountName").succeeded()) {
+            sambaToolOrFail("computer", "delete", name);
+        }
+    }
+
+    /** Deletes the user {@code NAME} when it exists (clean-up, where absence is no error). */
+    public void deleteUserIfPresent(String name) {
+        if (runSambaTool("user", "show", name, "--attributes=sAMAccountName").succeeded()) {
+            sambaToolOrFail("user", "delete", name);
+        }
+    }
+
+    /** {@code msDS-KeyVersionNumber} of the computer {@code NAME$}: the kvno its keys have at the KDC. */
+    public int computerKvno(String name) {
+        String output = sambaToolOrFail("computer", "show", name, "--attributes=msDS-KeyVersionNumber");
+        return output.lines()
+                .filter(line -> line.startsWith("msDS-KeyVersionNumber:"))
+                .map(line -> Integer.parseInt(line.substring(line.indexOf(':') + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("no msDS-KeyVersionNumber for " + name + ":\n" + output));
+    }
+
+    /**
      * MIT {@code kinit PRINCIPAL} with the password on stdin, the fixture's krb5.conf and a
      * throw-away credential cache: a Kerberos AS exchange with the DC's KDC.
      */
