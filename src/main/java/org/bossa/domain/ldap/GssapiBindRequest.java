@@ -12,7 +12,7 @@ import org.bossa.kerberos.gss.GssapiSaslClient;
 import org.bossa.kerberos.gss.GssapiSaslException;
 import org.bossa.kerberos.gss.SaslGssapiOptions;
 import org.bossa.kerberos.gss.SaslSecurityLayer;
-import org.bossa.kerberos.gss.ServiceTicket;
+import org.bossa.kerberos.gss.InitiatorTicket;
 
 /**
  * An LDAP SASL bind with mechanism GSSAPI driven by our own Kerberos GSS layer (UnboundID's
@@ -22,11 +22,11 @@ import org.bossa.kerberos.gss.ServiceTicket;
  * {@link LDAPConnection#applySASLSecurityLayer}, so every later message is wrapped.
  */
 final class GssapiBindRequest extends SASLBindRequest {
-    private final ServiceTicket ticket;
+    private final InitiatorTicket ticket;
     private final SaslGssapiOptions options;
     private volatile SaslSecurityLayer negotiated;
 
-    GssapiBindRequest(ServiceTicket ticket, SaslGssapiOptions options, Control... controls) {
+    GssapiBindRequest(InitiatorTicket ticket, SaslGssapiOptions options, Control... controls) {
         super(controls);
         this.ticket = ticket;
         this.options = options;

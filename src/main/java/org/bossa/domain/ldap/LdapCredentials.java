@@ -2,7 +2,7 @@ package org.bossa.domain.ldap;
 
 import java.util.Objects;
 import org.bossa.kerberos.gss.SaslSecurityLayer;
-import org.bossa.kerberos.gss.ServiceTicket;
+import org.bossa.kerberos.gss.InitiatorTicket;
 
 /** How to authenticate the LDAP connection. */
 public sealed interface LdapCredentials {
@@ -11,7 +11,7 @@ public sealed interface LdapCredentials {
      * SASL GSSAPI with a Kerberos ticket for ldap/&lt;dc host&gt;. On a plain connection the
      * negotiated layer must be at least {@code minimumLayer}; inside TLS no SASL layer is used.
      */
-    record Kerberos(ServiceTicket ticket, SaslSecurityLayer minimumLayer) implements LdapCredentials {
+    record Kerberos(InitiatorTicket ticket, SaslSecurityLayer minimumLayer) implements LdapCredentials {
         public Kerberos {
             Objects.requireNonNull(ticket, "ticket");
             Objects.requireNonNull(minimumLayer, "minimumLayer");
@@ -40,7 +40,7 @@ public sealed interface LdapCredentials {
     }
 
     /** Kerberos with confidentiality required: what a join needs to set passwords. */
-    static LdapCredentials kerberos(ServiceTicket ticket) {
+    static LdapCredentials kerberos(InitiatorTicket ticket) {
         return new Kerberos(ticket, SaslSecurityLayer.CONFIDENTIALITY);
     }
 }

@@ -37,7 +37,7 @@ public final class GssapiSaslClient implements SaslClient {
     private volatile int receiveLimit;
 
     /** A client whose context requests the GSS flags the options' maximum layer needs. */
-    public static GssapiSaslClient create(ServiceTicket ticket, SaslGssapiOptions options) throws GssException {
+    public static GssapiSaslClient create(InitiatorTicket ticket, SaslGssapiOptions options) throws GssException {
         return new GssapiSaslClient(new Krb5InitiatorContext(ticket, flagsFor(options.maximum()),
                 options.channelBindings()), options);
     }

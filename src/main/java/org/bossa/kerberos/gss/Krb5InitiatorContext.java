@@ -49,7 +49,7 @@ public final class Krb5InitiatorContext {
     /** MIT and Heimdal keep initial sequence numbers below 2^30 for peers that mishandle the sign bit. */
     private static final int SEQUENCE_MASK = 0x3fffffff;
 
-    private final ServiceTicket ticket;
+    private final InitiatorTicket ticket;
     private final EnumSet<ContextFlag> flags;
     private final ChannelBindings bindings;
     private final SecureRandom random;
@@ -67,13 +67,13 @@ public final class Krb5InitiatorContext {
      * @param flags the flags to request; {@link ContextFlag#DELEGATION} is not supported
      * @param bindings channel bindings, or null for none
      */
-    public Krb5InitiatorContext(ServiceTicket ticket, Set<ContextFlag> flags, ChannelBindings bindings)
+    public Krb5InitiatorContext(InitiatorTicket ticket, Set<ContextFlag> flags, ChannelBindings bindings)
             throws GssException {
         this(ticket, flags, bindings, new SecureRandom(), Clock.systemUTC());
     }
 
     /** As above, with the randomness and the clock given (tests). */
-    public Krb5InitiatorContext(ServiceTicket ticket, Set<ContextFlag> flags, ChannelBindings bindings,
+    public Krb5InitiatorContext(InitiatorTicket ticket, Set<ContextFlag> flags, ChannelBindings bindings,
             SecureRandom random, Clock clock) throws GssException {
         this.ticket = Objects.requireNonNull(ticket, "ticket");
         this.flags = flags.isEmpty() ? EnumSet.noneOf(ContextFlag.class) : EnumSet.copyOf(flags);

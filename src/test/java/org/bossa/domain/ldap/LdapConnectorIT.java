@@ -31,7 +31,7 @@ import org.apache.kerby.kerberos.kerb.type.ticket.TgtTicket;
 import org.bossa.dtyp.Sid;
 import org.bossa.kerberos.gss.SaslGssapiOptions;
 import org.bossa.kerberos.gss.SaslSecurityLayer;
-import org.bossa.kerberos.gss.ServiceTicket;
+import org.bossa.kerberos.gss.InitiatorTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class LdapConnectorIT {
     }
 
     private static LdapSession sealedAdminSession(EncryptionType etype) throws Exception {
-        ServiceTicket ticket = ServiceTicket.of(DevDc.ldapTicket(etype));
+        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(etype));
         return CONNECTOR.connect(LdapTarget.plain(DevDc.HOST), LdapCredentials.kerberos(ticket));
     }
 
@@ -75,7 +75,7 @@ class LdapConnectorIT {
     @ParameterizedTest
     @EnumSource(value = EncryptionType.class, names = {"AES256_CTS_HMAC_SHA1_96", "AES128_CTS_HMAC_SHA1_96"})
     void sealedGssapiBindThenRootDseDomainAndUser(EncryptionType etype) throws Exception {
-        ServiceTicket ticket = ServiceTicket.of(DevDc.ldapTicket(etype));
+        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(etype));
         assertThat(ticket.sessionKey().getKeyType()).isEqualTo(etype);
         try (LdapSession s = CONNECTOR.connect(LdapTarget.plain(DevDc.HOST), LdapCredentials.kerberos(ticket))) {
             assertThat(s.protection()).isEqualTo(LdapProtection.SASL_CONFIDENTIALITY);
@@ -110,7 +110,7 @@ class LdapConnectorIT {
     void unicodePwdTravelsSealedAndTheNewPasswordWorks() throws Exception {
         WireRecorder wire = new WireRecorder();
         LdapConnector recorded = new LdapConnector(Duration.ofSeconds(5), Duration.ofSeconds(10), wire);
-        ServiceTicket ticket = ServiceTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
         int sentMark;
         int receivedMark;
         try (LdapSession s = recorded.connect(LdapTarget.plain(DevDc.HOST), LdapCredentials.kerberos(ticket))) {
@@ -153,7 +153,7 @@ class LdapConnectorIT {
         // 4.17 still accepts unicodePwd over such a layer; later Samba releases and Windows refuse it,
         // so the wire, not the DC, is the proof of sealing here.)
         WireRecorder wire = new WireRecorder();
-        ServiceTicket ticket = ServiceTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
         GssapiBindRequest signOnly = new GssapiBindRequest(ticket, SaslGssapiOptions.atLeastIntegrity()
                 .withMaximum(SaslSecurityLayer.INTEGRITY));
         try (LDAPConnection c = new LDAPConnection(wire, DevDc.HOST, 389)) {
@@ -171,7 +171,7 @@ class LdapConnectorIT {
     @Test
     void theDcRefusesAGssapiBindWithoutASecurityLayerOnPlainLdap() throws Exception {
         // "ldap server require strong auth = yes" (the default): SASL on plain LDAP must sign or seal
-        ServiceTicket ticket = ServiceTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
         GssapiBindRequest none = new GssapiBindRequest(ticket, SaslGssapiOptions.insideTls(null));
         try (LDAPConnection c = new LDAPConnection(DevDc.HOST, 389)) {
             assertThatThrownBy(() -> c.bind(none)).isInstanceOfSatisfying(LDAPException.class,
@@ -195,7 +195,7 @@ class LdapConnectorIT {
         try (LdapSession s = CONNECTOR.connect(LdapTarget.ldaps(DevDc.HOST, DevDc.CA), adminPassword())) {
             vendor = s.connection().getRootDSE().getAttributeValue("vendorVersion");
         }
-        ServiceTicket ticket = ServiceTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
         LdapTarget ldaps = LdapTarget.ldaps(DevDc.HOST, DevDc.CA);
         if (vendor != null && vendor.matches("4\\.(1[0-9])\\..*")) {
             // Samba up to 4.19 ("ldap server require strong auth = yes") allows no GSSAPI bind over TLS
@@ -250,8 +250,8 @@ class LdapConnectorIT {
 
     @Test
     void aTicketWhoseAuthenticatorTheDcCannotOpenIsRejected() throws Exception {
-        ServiceTicket real = ServiceTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
-        ServiceTicket wrongKey = new ServiceTicket(real.ticket(),
+        InitiatorTicket real = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket wrongKey = new InitiatorTicket(real.ticket(),
                 new EncryptionKey(EncryptionType.AES256_CTS_HMAC_SHA1_96, new byte[32]), real.clientName(),
                 real.clientRealm());
         LdapConnectException e = assertFailure(() -> CONNECTOR.connect(LdapTarget.plain(DevDc.HOST),

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The RFC 4752 exchange against {@link TestKrb5Acceptor} playing the server's part. */
 class GssapiSaslClientTest {
     private TestKrb5Acceptor server;
-    private ServiceTicket ticket;
+    private InitiatorTicket ticket;
     private long serverSeq;
     private long clientSeq;
 

@@ -22,7 +22,7 @@ class Krb5InitiatorContextTest {
             ContextFlag.CONFIDENTIALITY, ContextFlag.INTEGRITY);
     private static final Instant NOW = Instant.parse("2026-11-23T22:40:01.123456789Z");
 
-    private static Krb5InitiatorContext context(ServiceTicket t, Set<ContextFlag> flags, ChannelBindings cb)
+    private static Krb5InitiatorContext context(InitiatorTicket t, Set<ContextFlag> flags, ChannelBindings cb)
             throws GssException {
         return new Krb5InitiatorContext(t, flags, cb, new SecureRandom(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
@@ -31,7 +31,7 @@ class Krb5InitiatorContextTest {
     @EnumSource(value = EncryptionType.class, names = {"AES128_CTS_HMAC_SHA1_96", "AES256_CTS_HMAC_SHA1_96"})
     void apReqCarriesChecksumSubkeySequenceAndTime(EncryptionType etype) throws Exception {
         TestKrb5Acceptor acceptor = new TestKrb5Acceptor(etype);
-        ServiceTicket ticket = acceptor.issueTicket();
+        InitiatorTicket ticket = acceptor.issueTicket();
         Krb5InitiatorContext ctx = context(ticket, SASL_FLAGS, null);
 
         acceptor.accept(ctx.initialToken());
@@ -178,7 +178,7 @@ class Krb5InitiatorContextTest {
     @Test
     void rc4SessionKeyIsRefused() throws Exception {
         TestKrb5Acceptor acceptor = new TestKrb5Acceptor(EncryptionType.ARCFOUR_HMAC);
-        ServiceTicket ticket = acceptor.issueTicket();
+        InitiatorTicket ticket = acceptor.issueTicket();
         assertError(() -> context(ticket, SASL_FLAGS, null), GssError.UNSUPPORTED_ENCTYPE);
     }
 

@@ -69,7 +69,7 @@ final class TestKrb5Acceptor {
     }
 
     /** A ticket for ldap/dc1.example.test issued to alice, as a KDC would. */
-    ServiceTicket issueTicket() throws Exception {
+    InitiatorTicket issueTicket() throws Exception {
         EncryptionKey session = randomKey(etype);
         PrincipalName client = new PrincipalName("alice", NameType.NT_PRINCIPAL);
         client.setRealm(REALM);
@@ -89,7 +89,7 @@ final class TestKrb5Acceptor {
         ticket.setSname(new PrincipalName("ldap/dc1.example.test", NameType.NT_SRV_INST));
         ticket.setRealm(REALM);
         ticket.setEncryptedEncPart(EncryptionHandler.encrypt(part.encode(), serviceKey, KeyUsage.KDC_REP_TICKET));
-        return new ServiceTicket(ticket, session, client, REALM);
+        return new InitiatorTicket(ticket, session, client, REALM);
     }
 
     /** Opens the framed AP-REQ and returns the framed AP-REP. */

@@ -16,28 +16,33 @@ import org.apache.kerby.kerberos.kerb.type.ticket.Ticket;
  * @param clientName our principal name
  * @param clientRealm our realm
  */
-public record ServiceTicket(Ticket ticket, EncryptionKey sessionKey, PrincipalName clientName, String clientRealm) {
-    public ServiceTicket {
+public record InitiatorTicket(Ticket ticket, EncryptionKey sessionKey, PrincipalName clientName, String clientRealm) {
+    public InitiatorTicket {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(sessionKey, "sessionKey");
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(clientRealm, "clientRealm");
     }
 
+    /** From our KDC client's TGS (or AS) exchange. */
+    public static InitiatorTicket of(org.bossa.kerberos.ServiceTicket ticket) {
+        return new InitiatorTicket(ticket.ticket(), ticket.sessionKey(), ticket.client().toKerby(), ticket.clientRealm());
+    }
+
     /**
      * From a Kerby TGS result. The client realm is taken from the client principal when Kerby filled
      * it in, else from the ticket's realm (the same for a ticket from our own realm's KDC).
      */
-    public static ServiceTicket of(SgtTicket sgt) {
+    public static InitiatorTicket of(SgtTicket sgt) {
         PrincipalName client = Objects.requireNonNull(sgt.getClientPrincipal(), "SgtTicket has no client principal");
         String realm = client.getRealm() != null && !client.getRealm().isEmpty() ? client.getRealm() : sgt.getRealm();
-        return new ServiceTicket(sgt.getTicket(), sgt.getSessionKey(), client, realm);
+        return new InitiatorTicket(sgt.getTicket(), sgt.getSessionKey(), client, realm);
     }
 
     @Override
     public String toString() {
         // never print the session key
-        return "ServiceTicket[" + clientName.getName() + "@" + clientRealm + " -> " + ticket.getSname().getName()
+        return "InitiatorTicket[" + clientName.getName() + "@" + clientRealm + " -> " + ticket.getSname().getName()
                 + "@" + ticket.getRealm() + ", " + sessionKey.getKeyType().getName() + "]";
     }
 }
