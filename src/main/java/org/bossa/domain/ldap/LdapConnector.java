@@ -91,7 +91,8 @@ public final class LdapConnector {
         SocketFactory sockets = target.transport() == LdapTransport.LDAPS ? tls : plainSockets;
         LDAPConnection connection;
         try {
-            connection = new LDAPConnection(sockets, options, target.host(), target.port());
+            connection = new LDAPConnection(sockets, options,
+                    target.address() != null ? target.address().getHostAddress() : target.host(), target.port());
         } catch (LDAPException e) {
             throw translate(e, server);
         }

@@ -11,8 +11,19 @@ import java.util.Objects;
  * @param port the TCP port
  * @param transport plain (with a SASL layer), LDAPS or StartTLS
  * @param caFile PEM file with the CA certificate(s) to trust, required for TLS, else null
+ * @param address where to connect, when the locator already knows the DC's address (its name may
+ *     resolve only through the domain's DNS servers); null: resolve the host name
  */
-public record LdapTarget(String host, int port, LdapTransport transport, Path caFile) {
+public record LdapTarget(String host, int port, LdapTransport transport, Path caFile, java.net.InetAddress address) {
+    public LdapTarget(String host, int port, LdapTransport transport, Path caFile) {
+        this(host, port, transport, caFile, null);
+    }
+
+    /** This target, connecting to {@code at} instead of resolving the host name. */
+    public LdapTarget at(java.net.InetAddress at) {
+        return new LdapTarget(host, port, transport, caFile, at);
+    }
+
     public LdapTarget {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(transport, "transport");
