@@ -30,7 +30,12 @@ abstract class DomainCommand implements Callable<Integer> {
 
     /** What the command needs: the store, the resolved settings, the stored membership, output. */
     record Context(StateStore store, MembershipStore memberships, Optional<DomainMembership> joined,
-            DomainSettings settings, Path stateDir, PrintWriter out) {
+            java.util.function.Supplier<DomainSettings> resolver, Path stateDir, PrintWriter out) {
+        /** The settings, resolved when first asked for (info and a not-joined check need none). */
+        DomainSettings settings() {
+            return resolver.get();
+        }
+
         DomainMembership requireJoined() {
             return joined.orElseThrow(() -> new DomainException(DomainException.Cause.NOT_JOINED,
                     "not joined to a domain (no membership in " + stateDir + ")"));
@@ -48,8 +53,8 @@ abstract class DomainCommand implements Callable<Integer> {
             try (StateStore store = EmbeddedStateStore.open(stateDir)) {
                 MembershipStore memberships = new MembershipStore(store);
                 Optional<DomainMembership> joined = memberships.load();
-                DomainSettings settings = options.resolve(props, joined);
-                int rc = run(new Context(store, memberships, joined, settings, stateDir, spec.commandLine().getOut()));
+                int rc = run(new Context(store, memberships, joined, () -> options.resolve(props, joined), stateDir,
+                        spec.commandLine().getOut()));
                 spec.commandLine().getOut().flush();
                 return rc;
             }
