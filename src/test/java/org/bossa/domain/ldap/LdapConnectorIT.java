@@ -24,60 +24,79 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import org.apache.kerby.kerberos.kerb.KrbException;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionType;
-import org.apache.kerby.kerberos.kerb.type.ticket.TgtTicket;
 import org.bossa.dtyp.Sid;
+import org.bossa.it.dc.DcInfo;
+import org.bossa.it.dc.LoopbackDc;
+import org.bossa.kerberos.KdcClient;
+import org.bossa.kerberos.KdcConfig;
+import org.bossa.kerberos.KerberosException;
+import org.bossa.kerberos.KerberosFailure;
+import org.bossa.kerberos.Tgt;
+import org.bossa.kerberos.gss.InitiatorTicket;
 import org.bossa.kerberos.gss.SaslGssapiOptions;
 import org.bossa.kerberos.gss.SaslSecurityLayer;
-import org.bossa.kerberos.gss.InitiatorTicket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@link LdapConnector} against the development Samba AD DC (TESTBED.md; address from system
- * properties, see {@link DevDc}): a SASL GSSAPI bind with our own Kerberos GSS layer, sealed, proven
- * by a unicodePwd change the DC only accepts over an encrypted connection; LDAPS and StartTLS with
- * the DC's CA; and each failure named.
+ * {@link LdapConnector} against the shared loopback Samba AD DC ({@link LoopbackDc}), tickets from
+ * our own {@link KdcClient}: a SASL GSSAPI bind with our own Kerberos GSS layer, sealed, proven on
+ * the wire while a unicodePwd change goes through it; LDAPS and StartTLS with the DC's CA; and each
+ * failure named.
  */
+@ExtendWith(LoopbackDc.class)
 class LdapConnectorIT {
     private static final String TEST_USER = "gsstest1";
     private static final String NEW_PASSWORD = "Gss!Test1-" + Long.toHexString(System.nanoTime());
     private static final LdapConnector CONNECTOR = new LdapConnector();
 
+    private static DcInfo dc;
+
     @TempDir
     Path temp;
 
-    private static String userDn() {
-        return "CN=" + TEST_USER + ",CN=Users," + DevDc.baseDn();
-    }
-
-    private static LdapSession sealedAdminSession(EncryptionType etype) throws Exception {
-        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(etype));
-        return CONNECTOR.connect(LdapTarget.plain(DevDc.HOST), LdapCredentials.kerberos(ticket));
-    }
-
     @BeforeAll
+    static void theDc(DcInfo info) {
+        dc = info;
+        removeTestUser();
+    }
+
     @AfterAll
-    static void removeTestUser() throws Exception {
-        try (LdapSession s = sealedAdminSession(EncryptionType.AES256_CTS_HMAC_SHA1_96)) {
-            s.connection().delete(userDn());
-        } catch (LDAPException e) {
-            assertThat(e.getResultCode()).isEqualTo(ResultCode.NO_SUCH_OBJECT);
+    static void removeTestUser() {
+        if (dc != null) {   // null when the fixture failed; that failure is already reported
+            dc.deleteUserIfPresent(TEST_USER);
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = EncryptionType.class, names = {"AES256_CTS_HMAC_SHA1_96", "AES128_CTS_HMAC_SHA1_96"})
-    void sealedGssapiBindThenRootDseDomainAndUser(EncryptionType etype) throws Exception {
-        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(etype));
-        assertThat(ticket.sessionKey().getKeyType()).isEqualTo(etype);
-        try (LdapSession s = CONNECTOR.connect(LdapTarget.plain(DevDc.HOST), LdapCredentials.kerberos(ticket))) {
+    private static String userDn() {
+        return "CN=" + TEST_USER + ",CN=Users," + dc.domainDn();
+    }
+
+    private static KdcClient kdc() {
+        return new KdcClient(KdcConfig.of(dc.realm(), List.of(dc.dcIp())).withTimeout(Duration.ofSeconds(10)));
+    }
+
+    /**
+     * A ticket for ldap/&lt;DC host&gt; as the administrator. KdcConfig offers AES256 before AES128 and
+     * cannot be narrowed to one type, so the DC always picks an AES256 session key.
+     */
+    private static InitiatorTicket ldapTicket() throws KerberosException {
+        KdcClient kdc = kdc();
+        Tgt tgt = kdc.asExchange(dc.adminUser(), dc.adminPassword().toCharArray());
+        return InitiatorTicket.of(kdc.serviceTicket(tgt, "ldap/" + dc.dcHost()));
+    }
+
+    @Test
+    void sealedGssapiBindThenRootDseDomainAndUser() throws Exception {
+        InitiatorTicket ticket = ldapTicket();
+        assertThat(ticket.sessionKey().getKeyType()).isEqualTo(EncryptionType.AES256_CTS_HMAC_SHA1_96);
+        assertThat(ticket.clientRealm()).isEqualTo(dc.realm());
+        try (LdapSession s = CONNECTOR.connect(LdapTarget.plain(dc.dcHost()), LdapCredentials.kerberos(ticket))) {
             assertThat(s.protection()).isEqualTo(LdapProtection.SASL_CONFIDENTIALITY);
             assertThat(s.saslLayer()).isEqualTo(SaslSecurityLayer.CONFIDENTIALITY);
             assertThat(s.confidential()).isTrue();
@@ -85,15 +104,15 @@ class LdapConnectorIT {
             assertThat(c.getSSLSession()).isNull();
 
             RootDSE root = c.getRootDSE();
-            assertThat(root.getAttributeValue("defaultNamingContext")).isEqualTo(DevDc.baseDn());
-            assertThat(root.getAttributeValue("dnsHostName")).isEqualToIgnoringCase(DevDc.HOST);
+            assertThat(root.getAttributeValue("defaultNamingContext")).isEqualTo(dc.domainDn());
+            assertThat(root.getAttributeValue("dnsHostName")).isEqualToIgnoringCase(dc.dcHost());
 
-            Entry domain = c.getEntry(DevDc.baseDn(), "objectSid", "objectClass");
+            Entry domain = c.getEntry(dc.domainDn(), "objectSid", "objectClass");
             Sid domainSid = Sid.decode(domain.getAttributeValueBytes("objectSid"));
             assertThat(domainSid.toString()).startsWith("S-1-5-21-");
             assertThat(domain.getAttributeValues("objectClass")).contains("domainDNS");
 
-            SearchResultEntry admin = c.searchForEntry(DevDc.baseDn(), SearchScope.SUB,
+            SearchResultEntry admin = c.searchForEntry(dc.domainDn(), SearchScope.SUB,
                     "(sAMAccountName=Administrator)", "objectSid", "msDS-KeyVersionNumber");
             assertThat(Sid.decode(admin.getAttributeValueBytes("objectSid"))).isEqualTo(domainSid.withRid(500));
             assertThat(admin.getAttributeValueAsInteger("msDS-KeyVersionNumber")).isPositive();
@@ -110,10 +129,10 @@ class LdapConnectorIT {
     void unicodePwdTravelsSealedAndTheNewPasswordWorks() throws Exception {
         WireRecorder wire = new WireRecorder();
         LdapConnector recorded = new LdapConnector(Duration.ofSeconds(5), Duration.ofSeconds(10), wire);
-        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = ldapTicket();
         int sentMark;
         int receivedMark;
-        try (LdapSession s = recorded.connect(LdapTarget.plain(DevDc.HOST), LdapCredentials.kerberos(ticket))) {
+        try (LdapSession s = recorded.connect(LdapTarget.plain(dc.dcHost()), LdapCredentials.kerberos(ticket))) {
             sentMark = wire.sent().length;
             receivedMark = wire.received().length;
             LDAPConnection c = s.connection();
@@ -121,7 +140,7 @@ class LdapConnectorIT {
                     new Attribute("sAMAccountName", TEST_USER), new Attribute("userAccountControl", "514")));
             c.modify(userDn(), new Modification(ModificationType.REPLACE, "unicodePwd", unicodePwd(NEW_PASSWORD)));
             c.modify(userDn(), new Modification(ModificationType.REPLACE, "userAccountControl", "512"));
-            SearchResultEntry user = c.searchForEntry(DevDc.baseDn(), SearchScope.SUB,
+            SearchResultEntry user = c.searchForEntry(dc.domainDn(), SearchScope.SUB,
                     "(sAMAccountName=" + TEST_USER + ")", "msDS-KeyVersionNumber");
             assertThat(user.getDN()).isEqualToIgnoringCase(userDn());
             assertThat(user.getAttributeValueAsInteger("msDS-KeyVersionNumber")).isPositive();
@@ -140,10 +159,12 @@ class LdapConnectorIT {
         assertThat(WireRecorder.contains(wire.received(), TEST_USER.getBytes(StandardCharsets.US_ASCII))).isFalse();
 
         // the KDC now knows the password that went through the sealed layer
-        TgtTicket tgt = DevDc.tgt(EncryptionType.AES256_CTS_HMAC_SHA1_96, TEST_USER, NEW_PASSWORD);
-        assertThat(tgt.getClientPrincipal().getNameStrings()).containsExactly(TEST_USER);
-        assertThatThrownBy(() -> DevDc.tgt(EncryptionType.AES256_CTS_HMAC_SHA1_96, TEST_USER, NEW_PASSWORD + "x"))
-                .isInstanceOf(KrbException.class);
+        Tgt tgt = kdc().asExchange(TEST_USER, NEW_PASSWORD.toCharArray());
+        assertThat(tgt.client().components()).containsExactly(TEST_USER);
+        assertThat(tgt.clientRealm()).isEqualTo(dc.realm());
+        assertThatThrownBy(() -> kdc().asExchange(TEST_USER, (NEW_PASSWORD + "x").toCharArray()))
+                .isInstanceOfSatisfying(KerberosException.class,
+                        e -> assertThat(e.failure()).isEqualTo(KerberosFailure.WRONG_PASSWORD));
         removeTestUser();
     }
 
@@ -153,14 +174,14 @@ class LdapConnectorIT {
         // 4.17 still accepts unicodePwd over such a layer; later Samba releases and Windows refuse it,
         // so the wire, not the DC, is the proof of sealing here.)
         WireRecorder wire = new WireRecorder();
-        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = ldapTicket();
         GssapiBindRequest signOnly = new GssapiBindRequest(ticket, SaslGssapiOptions.atLeastIntegrity()
                 .withMaximum(SaslSecurityLayer.INTEGRITY));
-        try (LDAPConnection c = new LDAPConnection(wire, DevDc.HOST, 389)) {
+        try (LDAPConnection c = new LDAPConnection(wire, dc.dcHost(), 389)) {
             c.bind(signOnly);
             assertThat(signOnly.negotiatedLayer()).isEqualTo(SaslSecurityLayer.INTEGRITY);
             int sentMark = wire.sent().length;
-            c.searchForEntry(DevDc.baseDn(), SearchScope.SUB, "(sAMAccountName=" + TEST_USER + "-absent)");
+            c.searchForEntry(dc.domainDn(), SearchScope.SUB, "(sAMAccountName=" + TEST_USER + "-absent)");
             List<byte[]> out = WireRecorder.saslFrames(WireRecorder.tail(wire.sent(), sentMark));
             assertThat(out).isNotEmpty().allSatisfy(t -> assertThat(Arrays.copyOf(t, 3))
                     .containsExactly(0x05, 0x04, 0x04));
@@ -171,9 +192,9 @@ class LdapConnectorIT {
     @Test
     void theDcRefusesAGssapiBindWithoutASecurityLayerOnPlainLdap() throws Exception {
         // "ldap server require strong auth = yes" (the default): SASL on plain LDAP must sign or seal
-        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket ticket = ldapTicket();
         GssapiBindRequest none = new GssapiBindRequest(ticket, SaslGssapiOptions.insideTls(null));
-        try (LDAPConnection c = new LDAPConnection(DevDc.HOST, 389)) {
+        try (LDAPConnection c = new LDAPConnection(dc.dcHost(), 389)) {
             assertThatThrownBy(() -> c.bind(none)).isInstanceOfSatisfying(LDAPException.class,
                     e -> assertThat(e.getResultCode()).isEqualTo(ResultCode.STRONG_AUTH_REQUIRED));
         }
@@ -181,22 +202,22 @@ class LdapConnectorIT {
 
     @Test
     void ldapsSimpleBindWithTheDcCa() throws Exception {
-        try (LdapSession s = CONNECTOR.connect(LdapTarget.ldaps(DevDc.HOST, DevDc.CA), adminPassword())) {
+        try (LdapSession s = CONNECTOR.connect(LdapTarget.ldaps(dc.dcHost(), dc.caCert()), adminPassword())) {
             assertThat(s.protection()).isEqualTo(LdapProtection.TLS);
             assertThat(s.connection().getSSLSession().getProtocol()).startsWith("TLSv1.");
             assertThat(s.connection().getRootDSE().getAttributeValue("defaultNamingContext"))
-                    .isEqualTo(DevDc.baseDn());
+                    .isEqualTo(dc.domainDn());
         }
     }
 
     @Test
     void ldapsKerberosBindIsChannelBoundWithoutASaslLayerOrRefusedByOldSamba() throws Exception {
         String vendor;
-        try (LdapSession s = CONNECTOR.connect(LdapTarget.ldaps(DevDc.HOST, DevDc.CA), adminPassword())) {
+        try (LdapSession s = CONNECTOR.connect(LdapTarget.ldaps(dc.dcHost(), dc.caCert()), adminPassword())) {
             vendor = s.connection().getRootDSE().getAttributeValue("vendorVersion");
         }
-        InitiatorTicket ticket = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
-        LdapTarget ldaps = LdapTarget.ldaps(DevDc.HOST, DevDc.CA);
+        InitiatorTicket ticket = ldapTicket();
+        LdapTarget ldaps = LdapTarget.ldaps(dc.dcHost(), dc.caCert());
         if (vendor != null && vendor.matches("4\\.(1[0-9])\\..*")) {
             // Samba up to 4.19 ("ldap server require strong auth = yes") allows no GSSAPI bind over TLS
             LdapConnectException e = assertFailure(() -> CONNECTOR.connect(ldaps, LdapCredentials.kerberos(ticket)),
@@ -214,10 +235,10 @@ class LdapConnectorIT {
 
     @Test
     void startTlsSimpleBindWithTheDcCa() throws Exception {
-        try (LdapSession s = CONNECTOR.connect(LdapTarget.startTls(DevDc.HOST, DevDc.CA), adminPassword())) {
+        try (LdapSession s = CONNECTOR.connect(LdapTarget.startTls(dc.dcHost(), dc.caCert()), adminPassword())) {
             assertThat(s.protection()).isEqualTo(LdapProtection.TLS);
             assertThat(s.connection().getSSLSession().getProtocol()).startsWith("TLSv1.");
-            assertThat(s.connection().getEntry(DevDc.baseDn(), "objectSid").hasAttribute("objectSid")).isTrue();
+            assertThat(s.connection().getEntry(dc.domainDn(), "objectSid").hasAttribute("objectSid")).isTrue();
         }
     }
 
@@ -225,23 +246,23 @@ class LdapConnectorIT {
     void aCaThatDidNotIssueTheDcCertificateIsATypedTlsError() throws Exception {
         Path foreignCa = temp.resolve("foreign-ca.pem");
         Files.writeString(foreignCa, pem(someJdkRootCertificate()));
-        for (LdapTarget target : new LdapTarget[] {LdapTarget.ldaps(DevDc.HOST, foreignCa),
-                LdapTarget.startTls(DevDc.HOST, foreignCa)}) {
+        for (LdapTarget target : new LdapTarget[] {LdapTarget.ldaps(dc.dcHost(), foreignCa),
+                LdapTarget.startTls(dc.dcHost(), foreignCa)}) {
             assertFailure(() -> CONNECTOR.connect(target, adminPassword()), LdapFailure.TLS_CERTIFICATE_NOT_TRUSTED);
         }
     }
 
     @Test
     void aTrustedCertificateForAnotherNameIsAHostNameMismatch() {
-        // the DC's certificate names DC1.example.test, not the address
-        LdapTarget byAddress = new LdapTarget(DevDc.ADDRESS, 636, LdapTransport.LDAPS, DevDc.CA);
+        // the DC's certificate names its host name, not its address
+        LdapTarget byAddress = new LdapTarget(dc.dcIp(), 636, LdapTransport.LDAPS, dc.caCert());
         assertFailure(() -> CONNECTOR.connect(byAddress, adminPassword()), LdapFailure.TLS_HOST_NAME_MISMATCH);
     }
 
     @Test
     void aWrongPasswordIsABindRejectedWithTheResultCodeAndDiagnostic() {
-        LdapCredentials wrong = new LdapCredentials.Simple(DevDc.ADMIN + "@" + DevDc.REALM, "wrong".toCharArray());
-        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(LdapTarget.ldaps(DevDc.HOST, DevDc.CA), wrong),
+        LdapCredentials wrong = new LdapCredentials.Simple(dc.adminUser() + "@" + dc.realm(), "wrong".toCharArray());
+        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(LdapTarget.ldaps(dc.dcHost(), dc.caCert()), wrong),
                 LdapFailure.BIND_REJECTED);
         assertThat(e.resultCode()).contains(ResultCode.INVALID_CREDENTIALS);
         assertThat(e.diagnosticMessage()).isPresent();
@@ -250,11 +271,11 @@ class LdapConnectorIT {
 
     @Test
     void aTicketWhoseAuthenticatorTheDcCannotOpenIsRejected() throws Exception {
-        InitiatorTicket real = InitiatorTicket.of(DevDc.ldapTicket(EncryptionType.AES256_CTS_HMAC_SHA1_96));
+        InitiatorTicket real = ldapTicket();
         InitiatorTicket wrongKey = new InitiatorTicket(real.ticket(),
                 new EncryptionKey(EncryptionType.AES256_CTS_HMAC_SHA1_96, new byte[32]), real.clientName(),
                 real.clientRealm());
-        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(LdapTarget.plain(DevDc.HOST),
+        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(LdapTarget.plain(dc.dcHost()),
                 LdapCredentials.kerberos(wrongKey)), LdapFailure.BIND_REJECTED);
         // Samba answers like Windows: invalidCredentials, "AcceptSecurityContext error, data 52e"
         assertThat(e.resultCode()).contains(ResultCode.INVALID_CREDENTIALS);
@@ -263,22 +284,22 @@ class LdapConnectorIT {
 
     @Test
     void aClosedPortIsDcUnreachable() {
-        LdapTarget closed = new LdapTarget(DevDc.HOST, 1, LdapTransport.PLAIN, null);
+        LdapTarget closed = new LdapTarget(dc.dcHost(), 1, LdapTransport.PLAIN, null);
         assertFailure(() -> CONNECTOR.connect(closed, new LdapCredentials.Simple("x", new char[0])),
                 LdapFailure.INSECURE_BIND_REFUSED);
-        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(new LdapTarget(DevDc.HOST, 1,
-                LdapTransport.LDAPS, DevDc.CA), adminPassword()), LdapFailure.DC_UNREACHABLE);
-        assertThat(e.getMessage()).startsWith("DC unreachable (" + DevDc.HOST + ":1)");
+        LdapConnectException e = assertFailure(() -> CONNECTOR.connect(new LdapTarget(dc.dcHost(), 1,
+                LdapTransport.LDAPS, dc.caCert()), adminPassword()), LdapFailure.DC_UNREACHABLE);
+        assertThat(e.getMessage()).startsWith("DC unreachable (" + dc.dcHost() + ":1)");
     }
 
     @Test
     void aMissingCaFileIsNamed() {
-        assertFailure(() -> CONNECTOR.connect(LdapTarget.ldaps(DevDc.HOST, temp.resolve("none.pem")), adminPassword()),
+        assertFailure(() -> CONNECTOR.connect(LdapTarget.ldaps(dc.dcHost(), temp.resolve("none.pem")), adminPassword()),
                 LdapFailure.CA_FILE_UNUSABLE);
     }
 
     private static LdapCredentials adminPassword() {
-        return new LdapCredentials.Simple(DevDc.ADMIN + "@" + DevDc.REALM, DevDc.ADMIN_PASSWORD.toCharArray());
+        return new LdapCredentials.Simple(dc.adminUser() + "@" + dc.realm(), dc.adminPassword().toCharArray());
     }
 
     interface Connect {
@@ -290,7 +311,7 @@ class LdapConnectorIT {
             throw new AssertionError("connected with " + unexpected.protection() + ", expected " + expected);
         } catch (LdapConnectException e) {
             assertThat(e.failure()).as(e.getMessage()).isEqualTo(expected);
-            assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(DevDc.ADMIN_PASSWORD);
+            assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(dc.adminPassword());
             return e;
         } catch (Exception e) {
             throw new AssertionError("expected " + expected + " but got " + e, e);
