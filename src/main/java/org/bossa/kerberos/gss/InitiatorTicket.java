@@ -3,7 +3,6 @@ package org.bossa.kerberos.gss;
 import java.util.Objects;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.base.PrincipalName;
-import org.apache.kerby.kerberos.kerb.type.ticket.SgtTicket;
 import org.apache.kerby.kerberos.kerb.type.ticket.Ticket;
 
 /**
@@ -27,16 +26,6 @@ public record InitiatorTicket(Ticket ticket, EncryptionKey sessionKey, Principal
     /** From our KDC client's TGS (or AS) exchange. */
     public static InitiatorTicket of(org.bossa.kerberos.ServiceTicket ticket) {
         return new InitiatorTicket(ticket.ticket(), ticket.sessionKey(), ticket.client().toKerby(), ticket.clientRealm());
-    }
-
-    /**
-     * From a Kerby TGS result. The client realm is taken from the client principal when Kerby filled
-     * it in, else from the ticket's realm (the same for a ticket from our own realm's KDC).
-     */
-    public static InitiatorTicket of(SgtTicket sgt) {
-        PrincipalName client = Objects.requireNonNull(sgt.getClientPrincipal(), "SgtTicket has no client principal");
-        String realm = client.getRealm() != null && !client.getRealm().isEmpty() ? client.getRealm() : sgt.getRealm();
-        return new InitiatorTicket(sgt.getTicket(), sgt.getSessionKey(), client, realm);
     }
 
     @Override
