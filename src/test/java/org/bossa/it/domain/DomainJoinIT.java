@@ -138,6 +138,18 @@ class DomainJoinIT {
     }
 
     @Test
+    void aJoinThatFailsAfterCreatingTheAccountRemovesIt(DcInfo dc) throws IOException {
+        // the keytab cannot be written (no such directory under /proc): the failure comes after the
+        // computer object was created and its password proven, so the join must delete the object
+        Member m = new Member(dc, "BOSSAJ7");
+        List<String> args = new ArrayList<>(List.of(m.joinArgs()));
+        args.addAll(List.of("--keytab", "/proc/bossa-no-such-dir/krb5.keytab"));
+        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE, args.toArray(String[]::new));
+        assertOneLineFailure(r, "cannot write the keytab");
+        m.assertNothingLeft();
+    }
+
+    @Test
     void joinIntoAnOuOverLdapsThenLeaveKeepingTheAccountDisabled(DcInfo dc) throws IOException {
         Member m = new Member(dc, "BOSSAJ6");
         List<String> args = new ArrayList<>(List.of(m.joinArgs()));
