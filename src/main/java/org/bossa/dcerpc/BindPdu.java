@@ -71,13 +71,7 @@ public record BindPdu(PduType type, int flags, int callId, int maxXmitFrag, int 
             }
         }
         w.bytes(authVerifier);
-        byte[] out = PduHeader.finish(w);
-        if (authVerifier.length > 0) {
-            // auth_length counts the token only, not the sec_trailer
-            int authLength = authVerifier.length - PduHeader.SEC_TRAILER_SIZE;
-            out[10] = (byte) authLength;
-            out[11] = (byte) (authLength >>> 8);
-        }
-        return out;
+        // auth_length counts the token only, not the sec_trailer
+        return PduHeader.finish(w, authVerifier.length > 0 ? authVerifier.length - PduHeader.SEC_TRAILER_SIZE : 0);
     }
 }

@@ -83,4 +83,16 @@ public record PduHeader(PduType type, int flags, int fragLength, int authLength,
         w.putU16(8, len);
         return w.toByteArray();
     }
+
+    /**
+     * As {@link #finish(NdrWriter)}, also setting auth_length, which counts the auth_value only (the
+     * bytes after the 8-byte sec_trailer).
+     */
+    public static byte[] finish(NdrWriter w, int authLength) {
+        if (authLength < 0 || authLength > 0xFFFF) {
+            throw new IllegalArgumentException("auth_length " + authLength);
+        }
+        w.putU16(10, authLength);
+        return finish(w);
+    }
 }

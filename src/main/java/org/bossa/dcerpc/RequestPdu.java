@@ -37,13 +37,26 @@ public record RequestPdu(int flags, int callId, int allocHint, int contextId, in
     }
 
     public byte[] encode() {
-        NdrWriter w = new NdrWriter(HEADER_SIZE + 16 + stub.length);
+        return encode(new byte[0]);
+    }
+
+    /**
+     * Encodes the request followed by {@code authVerifier} (an encoded {@link AuthVerifier}: the
+     * sec_trailer and the auth_value, or nothing), with auth_length set to match. The stub must
+     * already carry the auth padding the verifier's auth_pad_length announces.
+     */
+    public byte[] encode(byte[] authVerifier) {
+        if (authVerifier.length > 0 && authVerifier.length <= PduHeader.SEC_TRAILER_SIZE) {
+            throw new IllegalArgumentException("auth verifier of " + authVerifier.length + " bytes");
+        }
+        NdrWriter w = new NdrWriter(HEADER_SIZE + 16 + stub.length + authVerifier.length);
         PduHeader.begin(w, PduType.REQUEST, flags | (object != null ? PfcFlags.OBJECT_UUID : 0), callId);
         w.rawU32(allocHint).rawU16(contextId).rawU16(opnum);
         if (object != null) {
             w.uuid(object);
         }
         w.bytes(stub);
-        return PduHeader.finish(w);
+        w.bytes(authVerifier);
+        return PduHeader.finish(w, authVerifier.length > 0 ? authVerifier.length - PduHeader.SEC_TRAILER_SIZE : 0);
     }
 }
