@@ -32,6 +32,31 @@ public interface ClientSecurity {
      */
     Optional<byte[]> acceptBindAck(byte[] authValue) throws ClientSecurityException;
 
+    /**
+     * Whether this mechanism can sign the PDU header along with the stub (MS-RPCE 2.2.2.3
+     * PFC_SUPPORT_HEADER_SIGN, 3.3.1.5.2.2). When true the connection offers header signing in the
+     * bind and reports the server's answer through {@link #headerSigningNegotiated}. The default,
+     * false, keeps the protection to the stub and padding.
+     *
+     * <p>Added after the first version of this SPI, as a default method so implementations written
+     * against that version still compile: header signing changes what {@link #protect} and
+     * {@link #unprotect} must cover, which only the mechanism knows how to do.
+     */
+    default boolean supportsHeaderSigning() {
+        return false;
+    }
+
+    /**
+     * Called once, after the bind_ack (or alter_context_resp) and before {@link #acceptBindAck},
+     * when {@link #supportsHeaderSigning()} is true: {@code agreed} tells whether the server set
+     * PFC_SUPPORT_HEADER_SIGN in its answer. From then on, when agreed, {@link #protect} and
+     * {@link #unprotect} sign {@code pdu[0, signatureOffset)} (the header, the stub, the padding and
+     * the sec_trailer) rather than the stub and padding alone, as Samba's
+     * GENSEC_FEATURE_SIGN_PKT_HEADER does.
+     */
+    default void headerSigningNegotiated(boolean agreed) {
+    }
+
     /** Length of the auth_value on request and response PDUs (the signature). */
     int signatureSize();
 
