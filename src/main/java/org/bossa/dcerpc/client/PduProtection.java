@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.bossa.dcerpc.AuthVerifier;
 import org.bossa.dcerpc.PduFormatException;
 import org.bossa.dcerpc.PduHeader;
+import org.bossa.dcerpc.PfcFlags;
 import org.bossa.dcerpc.RequestPdu;
 
 /**
@@ -72,7 +73,7 @@ final class PduProtection {
             value = v.authValue();
         }
         if (headerSigningOffered) {
-            security.headerSigningNegotiated(h.has(org.bossa.dcerpc.PfcFlags.SUPPORT_HEADER_SIGN));
+            security.headerSigningNegotiated(h.has(PfcFlags.SUPPORT_HEADER_SIGN));
         }
         try {
             return security.acceptBindAck(value)

@@ -28,7 +28,8 @@ public final class RpcBindException extends RpcException {
     public RpcBindException(Rejection rejection, int reason) {
         super(rejection == Rejection.BIND_NAK
                 ? "bind_nak: " + nakReasonName(reason) + " (" + reason + ")"
-                : "presentation context refused (" + rejection.name().toLowerCase(java.util.Locale.ROOT) + "): "
+                : "presentation context refused ("
+                        + (rejection == Rejection.USER_REJECTION ? "user_rejection" : "provider_rejection") + "): "
                         + contextReasonName(reason) + " (" + reason + ")");
         this.rejection = rejection;
         this.reason = reason;

@@ -40,7 +40,7 @@ import org.bossa.dcerpc.SyntaxId;
  *
  * <p>Thread safety: one call at a time. Calls from several threads are serialised by a lock, in
  * the order they take it; call ids increase by one per PDU exchange. A connection has at most one
- * security context (auth_context_id {@value PduProtection#AUTH_CONTEXT_ID}). {@link #close} may be
+ * security context (auth_context_id 1). {@link #close} may be
  * called from any thread and fails a call in progress with {@link RpcTransportException}.
  *
  * <p>Errors: a FAULT answer is an {@link RpcFaultException} and leaves the connection usable
