@@ -390,6 +390,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  -h|--help|help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "usage: $0 host-setup|provision|start|stop|status|env (see --help)" >&2; exit 2 ;;
 esac

@@ -192,6 +192,6 @@ case "${1:-}" in
   leave) cmd_leave ;;
   status) cmd_status ;;
   exec) shift; [ $# -gt 0 ] || die "exec needs a command"; cmd_exec "$@" ;;
-  -h|--help|help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "usage: $0 config|join|start|stop|leave|status|exec CMD... (see --help)" >&2; exit 2 ;;
 esac
