@@ -7,7 +7,9 @@ import org.bossa.dcerpc.NdrWriter;
 /**
  * NetrLogonControl2Ex, opnum 18 (MS-NRPC 3.5.4.9.1), at query level 2 (NETLOGON_INFO_2): asks a DC
  * about (TC_QUERY) or to check (TC_VERIFY) its secure channel to a domain, which confirms our channel
- * with a DC too old for LogonGetCapabilities level 2.
+ * with a DC too old for LogonGetCapabilities level 2, if the caller may ask: a Samba 4.17 DC answers
+ * both to a machine account with WERR_ACCESS_DENIED and a null Buffer. Samba's own client confirms the
+ * channel with {@link LogonControl} instead.
  *
  * <pre>
  * [in,unique,string] wchar_t *ServerName; [in] DWORD FunctionCode; [in] DWORD QueryLevel;
@@ -57,6 +59,11 @@ public final class LogonControl2Ex {
 
     /** @throws org.bossa.dcerpc.NdrException if the stub is malformed or answers another level */
     public static Response decodeResponse(byte[] stub) {
+        return decodeQuery(stub);
+    }
+
+    /** NETLOGON_CONTROL_QUERY_INFORMATION at level 2 and the status: the out stub of opnums 12, 14 and 18. */
+    static Response decodeQuery(byte[] stub) {
         NdrReader r = new NdrReader(stub);
         NetlogonNdr.expectLevel(Integer.toUnsignedLong(r.u32()), QUERY_LEVEL, "control query");
         int[] scalars = new int[3];

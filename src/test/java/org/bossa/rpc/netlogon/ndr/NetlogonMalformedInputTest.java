@@ -27,12 +27,17 @@ class NetlogonMalformedInputTest {
             Map.entry("samLogonEx.sam6.out", b -> LogonSamLogonEx.decodeResponse(b, 6)),
             Map.entry("samLogonEx.sam3.out", b -> LogonSamLogonEx.decodeResponse(b, 3)),
             Map.entry("samLogonEx.sam2.out", b -> LogonSamLogonEx.decodeResponse(b, 2)),
-            Map.entry("samLogonEx.failure.out", b -> LogonSamLogonEx.decodeResponse(b, 6)));
+            Map.entry("samLogonEx.failure.out", b -> LogonSamLogonEx.decodeResponse(b, 6)),
+            Map.entry("dc.samLogonEx.sam6.out", b -> LogonSamLogonEx.decodeResponse(b, 6)),
+            Map.entry("dc.samLogonEx.sam3.out", b -> LogonSamLogonEx.decodeResponse(b, 3)),
+            Map.entry("dc.capabilities1.out", b -> LogonGetCapabilities.decodeResponse(b, 1)),
+            Map.entry("dc.control.query.out", LogonControl::decodeResponse));
 
     @ParameterizedTest
     @ValueSource(strings = {"reqChallenge.out", "authenticate3.out", "capabilities1.out", "capabilities2.out",
             "passwordSet2.out", "control2Ex.out", "samLogonEx.sam6.out", "samLogonEx.sam3.out",
-            "samLogonEx.sam2.out", "samLogonEx.failure.out"})
+            "samLogonEx.sam2.out", "samLogonEx.failure.out", "dc.samLogonEx.sam6.out", "dc.samLogonEx.sam3.out",
+            "dc.capabilities1.out", "dc.control.query.out"})
     void everyTruncationIsATypedError(String vector) {
         byte[] full = NetlogonVectors.get(vector);
         Consumer<byte[]> decoder = DECODERS.get(vector);
@@ -46,7 +51,7 @@ class NetlogonMalformedInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"control2Ex.out", "capabilities1.out", "samLogonEx.sam6.out", "samLogonEx.sam3.out",
-            "samLogonEx.sam2.out", "samLogonEx.failure.out"})
+            "samLogonEx.sam2.out", "samLogonEx.failure.out", "dc.samLogonEx.sam6.out"})
     void randomByteChangesDecodeOrFailTyped(String vector) {
         byte[] full = NetlogonVectors.get(vector);
         Consumer<byte[]> decoder = DECODERS.get(vector);
@@ -76,7 +81,7 @@ class NetlogonMalformedInputTest {
     /** Counts, lengths and referent ids replaced by edge values, at every 4-byte and 2-byte offset. */
     @ParameterizedTest
     @ValueSource(strings = {"control2Ex.out", "capabilities2.out", "samLogonEx.sam6.out", "samLogonEx.sam3.out",
-            "samLogonEx.sam2.out"})
+            "samLogonEx.sam2.out", "dc.samLogonEx.sam6.out"})
     void edgeValuesAtEveryOffsetDecodeOrFailTyped(String vector) {
         byte[] full = NetlogonVectors.get(vector);
         Consumer<byte[]> decoder = DECODERS.get(vector);
