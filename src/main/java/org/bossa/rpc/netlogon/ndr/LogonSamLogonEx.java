@@ -19,7 +19,8 @@ import org.bossa.dcerpc.NdrWriter;
  * <p>Wire shapes (the vectors confirm them): LogonLevel and ValidationLevel are 16-bit (an NDR enum and
  * Samba's uint16); each union is its 16-bit discriminant followed, at 4-byte alignment, by the arm, a
  * unique pointer to the structure. On a failed logon the DC marshals the validation union with a null
- * pointer; {@link Response#validation()} is then empty.
+ * pointer; {@link Response#validation()} is then empty, and it is empty for any error or warning
+ * status whatever the DC marshalled.
  */
 public final class LogonSamLogonEx {
     public static final int OPNUM = 39;
@@ -95,11 +96,14 @@ public final class LogonSamLogonEx {
         ValidationInfoDecoder decoder = new ValidationInfoDecoder(validationLevel);
         boolean present = r.uniquePointer(decoder::readScalars);
         r.flushDeferred();
-        Optional<ValidationInfo> validation = present ? Optional.of(decoder.build()) : Optional.empty();
         int authoritative = r.u8();
         int extraFlags = r.u32();
         int status = r.u32();
         NetlogonNdr.end(r);
+        // NT_SUCCESS: a failed logon's status must reach the caller even if a DC marshalled a
+        // (meaningless) structure with it; the structure was still read and checked as NDR above.
+        boolean success = status >= 0;
+        Optional<ValidationInfo> validation = present && success ? Optional.of(decoder.build()) : Optional.empty();
         return new Response(validation, authoritative != 0, extraFlags, status);
     }
 

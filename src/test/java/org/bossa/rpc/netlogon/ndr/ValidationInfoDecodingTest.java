@@ -65,6 +65,20 @@ class ValidationInfoDecodingTest {
     }
 
     @Test
+    void anErrorStatusWinsOverAMarshalledStructure() {
+        byte[] stub = get("samLogonEx.sam6.out");
+        // STATUS_ACCOUNT_DISABLED in place of STATUS_SUCCESS, the structure left as it is
+        int at = stub.length - 4;
+        stub[at] = 0x72;
+        stub[at + 1] = 0x00;
+        stub[at + 2] = 0x00;
+        stub[at + 3] = (byte) 0xC0;
+        var r = LogonSamLogonEx.decodeResponse(stub, 6);
+        assertThat(r.status()).isEqualTo(0xC0000072);
+        assertThat(r.validation()).isEmpty();
+    }
+
+    @Test
     void answerAtAnotherLevelIsMalformed() {
         assertThatThrownBy(() -> LogonSamLogonEx.decodeResponse(get("samLogonEx.sam3.out"), 6))
                 .isInstanceOf(NdrException.class).hasMessageContaining("validation level 3, requested 6");
