@@ -1,7 +1,5 @@
 package org.bossa.rpc.netlogon.crypto;
 
-import java.util.HexFormat;
-
 /**
  * NETLOGON_AUTHENTICATOR (MS-NRPC 2.2.1.1.5): an 8-byte credential and a 32-bit timestamp (seconds
  * since 1970, unsigned on the wire; kept here as the raw 32 bits). The credential is not secret once
@@ -40,10 +38,5 @@ public record NetlogonAuthenticator(byte[] credential, int timestamp) {
     @Override
     public String toString() {
         return "NetlogonAuthenticator[timestamp=" + timestampSeconds() + "]";
-    }
-
-    /** Hex of the credential, for test diagnostics only. */
-    String credentialHex() {
-        return HexFormat.of().formatHex(credential);
     }
 }
