@@ -34,11 +34,14 @@ class NetlogonSecureChannelIT {
 
     private static final String COMPUTER = "SCHAN1";
     private static final String PASSWORD = "Schannel!Passw0rd-1";
+    /** A second account whose password NetrServerPasswordSet2 changes, so test order does not matter. */
+    private static final String ROTATED = "SCHAN2";
     private static final int WORKSTATION_SECURE_CHANNEL = 2;
     /** The AD flag set (0x612fffff) with AES, strong keys and secure RPC, without RC4 (0x4). */
     private static final int PROPOSED_FLAGS = 0x612FFFFB;
     private static final int STATUS_ACCESS_DENIED = 0xC0000022;
     private static final int OPNUM_LOGON_GET_CAPABILITIES = 21;
+    private static final int OPNUM_SERVER_PASSWORD_SET2 = 30;
     /** nca_s_fault_sec_pkg_error (C706 appendix E; Samba's fault for a PDU failing the SSP's check). */
     private static final int FAULT_SEC_PKG_ERROR = 0x00000721;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -47,11 +50,14 @@ class NetlogonSecureChannelIT {
     static void createMachineAccount(DcInfo dc) {
         dc.createEnabledComputer(COMPUTER);
         dc.sambaToolOrFail("user", "setpassword", COMPUTER + "$", "--newpassword=" + PASSWORD);
+        dc.createEnabledComputer(ROTATED);
+        dc.sambaToolOrFail("user", "setpassword", ROTATED + "$", "--newpassword=" + PASSWORD);
     }
 
     @AfterAll
     static void deleteMachineAccount(DcInfo dc) {
         dc.deleteComputerIfPresent(COMPUTER);
+        dc.deleteComputerIfPresent(ROTATED);
     }
 
     @Test
@@ -114,6 +120,33 @@ class NetlogonSecureChannelIT {
         }
     }
 
+    @Test
+    void passwordSet2WithOurEncryptedTrustPasswordChangesTheMachinePassword(DcInfo dc) throws Exception {
+        int port = netlogonPort(dc);
+        String newPassword = "Rotated!Passw0rd-" + Integer.toHexString(RANDOM.nextInt());
+        try (SambaNetlogonPeer peer = new SambaNetlogonPeer(dc.dcIp());
+                RawRpcConnection connection = new RawRpcConnection(dc.dcIp(), port)) {
+            NetlogonCredentialState state = establish(peer, ROTATED, PASSWORD);
+            connection.bind(NetlogonSsp.sealed(state, dc.netbiosDomain(), ROTATED), true);
+            NetlogonAuthenticator auth = state.nextAuthenticator();
+            byte[] encrypted = state.encryptTrustPassword(newPassword, RANDOM);
+            byte[] stub = HexFormat.of().parseHex(peer.ok("pack_pwset2 " + serverName(dc) + " " + ROTATED + "$ "
+                    + WORKSTATION_SECURE_CHANNEL + " " + ROTATED + " " + HexFormat.of().formatHex(auth.credential())
+                    + " " + auth.timestampSeconds() + " " + HexFormat.of().formatHex(encrypted))[1]);
+            String[] out = peer.ok("unpack_pwset2 "
+                    + HexFormat.of().formatHex(connection.call(OPNUM_SERVER_PASSWORD_SET2, stub)));
+            assertThat(out[3]).as("NTSTATUS of NetrServerPasswordSet2").isEqualTo("00000000");
+            state.verifyReturnAuthenticator(HexFormat.of().parseHex(out[1]));
+        }
+        // the DC decrypted our NL_TRUST_PASSWORD: the new password now authenticates, the old one no longer
+        try (SambaNetlogonPeer peer = new SambaNetlogonPeer(dc.dcIp())) {
+            assertThat(establish(peer, ROTATED, newPassword).negotiatedFlags()
+                    & NetlogonCredentialHandshake.NEG_SUPPORTS_AES).isNotZero();
+            assertThat(peer.call(auth3(handshake(peer, ROTATED, PASSWORD), ROTATED)))
+                    .startsWith(String.format("error %08x", STATUS_ACCESS_DENIED));
+        }
+    }
+
     private static int getCapabilities(SambaNetlogonPeer peer, RawRpcConnection connection,
             NetlogonCredentialState state, DcInfo dc) throws Exception {
         NetlogonAuthenticator auth = state.nextAuthenticator();
@@ -125,26 +158,43 @@ class NetlogonSecureChannelIT {
         return Integer.parseUnsignedInt(out[3], 16);
     }
 
+    private static String serverName(DcInfo dc) {
+        return "\\\\" + dc.dcHost().split("\\.")[0].toUpperCase(Locale.ROOT);
+    }
+
     private static String packGetCapabilities(DcInfo dc, NetlogonAuthenticator auth) {
-        String server = "\\\\" + dc.dcHost().split("\\.")[0].toUpperCase(Locale.ROOT);
-        return "pack_getcaps " + server + " " + COMPUTER + " " + HexFormat.of().formatHex(auth.credential()) + " "
+        return "pack_getcaps " + serverName(dc) + " " + COMPUTER + " " + HexFormat.of().formatHex(auth.credential()) + " "
                 + auth.timestampSeconds() + " 1";
     }
 
     private static NetlogonCredentialState establish(SambaNetlogonPeer peer) throws Exception {
-        NetlogonCredentialHandshake handshake = handshake(peer, PASSWORD);
-        String[] answer = peer.ok(auth3(handshake));
+        return establish(peer, COMPUTER, PASSWORD);
+    }
+
+    private static NetlogonCredentialState establish(SambaNetlogonPeer peer, String computer, String password)
+            throws Exception {
+        NetlogonCredentialHandshake handshake = handshake(peer, computer, password);
+        String[] answer = peer.ok(auth3(handshake, computer));
         return handshake.complete(HexFormat.of().parseHex(answer[1]), Integer.parseUnsignedInt(answer[2], 16));
     }
 
     private static NetlogonCredentialHandshake handshake(SambaNetlogonPeer peer, String password) throws Exception {
+        return handshake(peer, COMPUTER, password);
+    }
+
+    private static NetlogonCredentialHandshake handshake(SambaNetlogonPeer peer, String computer, String password)
+            throws Exception {
         byte[] clientChallenge = ClientChallenge.generate(RANDOM);
-        String[] answer = peer.ok("challenge " + COMPUTER + " " + HexFormat.of().formatHex(clientChallenge));
+        String[] answer = peer.ok("challenge " + computer + " " + HexFormat.of().formatHex(clientChallenge));
         return NetlogonCredentialHandshake.fromPassword(password, clientChallenge, HexFormat.of().parseHex(answer[1]));
     }
 
     private static String auth3(NetlogonCredentialHandshake handshake) {
-        return "auth3 " + COMPUTER + "$ " + WORKSTATION_SECURE_CHANNEL + " " + COMPUTER + " "
+        return auth3(handshake, COMPUTER);
+    }
+
+    private static String auth3(NetlogonCredentialHandshake handshake, String computer) {
+        return "auth3 " + computer + "$ " + WORKSTATION_SECURE_CHANNEL + " " + computer + " "
                 + HexFormat.of().formatHex(handshake.clientCredential()) + " " + Integer.toHexString(PROPOSED_FLAGS);
     }
 

@@ -12,6 +12,9 @@ Commands (hex for bytes), one answer line each: "ok ..." or "error <NTSTATUS hex
   pack_getcaps <server> <computer> <credential> <timestamp> <level>
                                                      -> ok <stub>
   unpack_getcaps <level> <stub>                      -> ok <return_credential> <timestamp> <capabilities> <status>
+  pack_pwset2 <server> <account> <sc_type> <computer> <credential> <timestamp> <encrypted 516 bytes>
+                                                     -> ok <stub>
+  unpack_pwset2 <stub>                               -> ok <return_credential> <timestamp> <status>
   quit
 Usage: /usr/bin/python3 netlogon_peer.py <dc ip>
 """
@@ -69,6 +72,28 @@ def main():
                 value = r.out_capabilities  # pidl maps a union with one integer arm to that integer
                 answer = "ok %s %d %08x %08x" % (bytes(ret.cred.data).hex(), ret.timestamp, value,
                                                  r.result[0] if isinstance(r.result, tuple) else r.result)
+            elif words[0] == "pack_pwset2":
+                r = netlogon.netr_ServerPasswordSet2()
+                auth = netlogon.netr_Authenticator()
+                auth.cred = credential(words[5])
+                auth.timestamp = int(words[6])
+                encrypted = bytes.fromhex(words[7])
+                password = netlogon.netr_CryptPassword()
+                password.data = list(encrypted[:512])
+                password.length = int.from_bytes(encrypted[512:516], "little")
+                r.in_server_name = words[1]
+                r.in_account_name = words[2]
+                r.in_secure_channel_type = int(words[3])
+                r.in_computer_name = words[4]
+                r.in_credential = auth
+                r.in_new_password = password
+                answer = "ok " + r.__ndr_pack_in__().hex()
+            elif words[0] == "unpack_pwset2":
+                r = netlogon.netr_ServerPasswordSet2()
+                r.__ndr_unpack_out__(bytes.fromhex(words[1]))
+                ret = r.out_return_authenticator
+                answer = "ok %s %d %08x" % (bytes(ret.cred.data).hex(), ret.timestamp,
+                                            r.result[0] if isinstance(r.result, tuple) else r.result)
             else:
                 answer = "error ffffffff unknown command"
         except NTSTATUSError as e:
