@@ -32,14 +32,25 @@ public interface ClientSecurity {
      */
     Optional<byte[]> acceptBindAck(byte[] authValue) throws ClientSecurityException;
 
+    /**
+     * Tells the verifier whether the bind negotiated header signing (MS-RPCE 3.3.1.5.2.2:
+     * PFC_SUPPORT_HEADER_SIGN set in the first authenticated bind and echoed in its bind_ack). With
+     * it, signatures cover the whole PDU up to the auth_value, not only the stub; call it after
+     * {@link #acceptBindAck} and before the first {@link #protect}. Verifiers that do not sign
+     * headers ignore it.
+     */
+    default void headerSigningNegotiated(boolean negotiated) {
+    }
+
     /** Length of the auth_value on request and response PDUs (the signature). */
     int signatureSize();
 
     /**
      * Signs, and at privacy level seals in place, an outgoing PDU.
      *
-     * @param pdu the whole PDU: header, stub, auth padding, sec_trailer, then {@link #signatureSize()}
-     *     zero bytes where the signature goes
+     * @param pdu the whole PDU: header (frag_length and auth_length already final, since header
+     *     signing covers them), stub, auth padding, sec_trailer, then {@link #signatureSize()} zero
+     *     bytes where the signature goes
      * @param stubOffset where the stub starts (after the request/response header)
      * @param stubLength the stub length including the auth padding
      * @param signatureOffset where the auth_value starts
