@@ -36,14 +36,13 @@ while [ $# -gt 0 ]; do
     --samba-only) SAMBA_ONLY=1; WRITE_DOC=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
     --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs must be a positive integer" >&2; exit 2; }
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+. "$here/bench/lib/report.sh"
 
 [ "$(id -u)" -eq 0 ] || die "run as root (net ads join writes the member's secrets as root)"
 for tool in net samba-tool /usr/bin/time; do
@@ -171,9 +170,7 @@ one_cycle() {
 }
 
 SIDES=(samba); [ "$SAMBA_ONLY" = 1 ] || SIDES+=(bossa)
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-STARTED="$(date -u '+%Y-%m-%d %H:%M UTC')"
-T0=$SECONDS
+run_begin
 for side in "${SIDES[@]}"; do
   log "$side: warm-up cycle (checks the computer object)"
   r=$(one_cycle "$side" warmup) || die "$side warm-up: $r"
@@ -184,15 +181,12 @@ for i in $(seq "$RUNS"); do
   done
   log "run $i/$RUNS: $(grep " run$i " "$RAW" | tr '\n' ';')"
 done
-ELAPSED=$(( SECONDS - T0 ))
-LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+run_end
 
 # ---- table ----------------------------------------------------------------------------------
-median() { tr ' ' '\n' | awk NF | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 TABLE="$WORK/table.md"
 {
-  echo "| scenario | Samba (median) | Bossa (median) | Bossa/Samba |"
-  echo "|---|---|---|---|"
+  table_header
   for step in join leave cycle; do
     case "$step" in
       join) label="join (\`net ads join\` / \`bossa join\`)" ;;
@@ -214,26 +208,14 @@ TABLE="$WORK/table.md"
 CONVENTION="Bossa/Samba is Samba's time / Bossa's time: > 1 means Bossa is faster."
 
 SAMBA_VERSION="$(net --version)"
-COMMIT="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-git -C "$here" diff --quiet HEAD -- src pom.xml 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
-CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
-ENV_LINES="- date: $STARTED; run took ${ELAPSED} s
-- machine: $(nproc) CPUs ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r)
-- load average before/after: $LOAD_BEFORE / $LOAD_AFTER
+COMMIT="$(bossa_commit)"
+ENV_LINES="$(machine_lines)
 - DC: Samba $(samba --version | sed 's/^Version //') AD DC on $BOSSA_DC_IP ($BOSSA_DC_REALM), scripts/interop/dc.sh
 - Samba: $SAMBA_VERSION, \`net ads join -s SMB.CONF -U administrator%... -S $BOSSA_DC_HOST --no-dns-updates\`, computer $SAMBA_NAME
 - Bossa: commit $COMMIT, $JAVA_VERSION, \`scripts/bossa join --password-stdin --netbios-name $BOSSA_NAME --dns-servers $BOSSA_DC_IP ...\` (JVM start included)
 - parameters: runs=$RUNS join+leave cycles per side, interleaved, after 1 untimed warm-up cycle each"
 
-echo
-echo "$CONVENTION"
-echo
-cat "$TABLE"
-echo
-echo "$ENV_LINES"
-echo
-echo "Per-run values:"
-sed 's/^/  /' "$RAW"
+print_results text
 
 # ---- docs/benchmarks.md: the "## Domain join" section only ------------------------------------
 if [ "$WRITE_DOC" = 1 ]; then
@@ -249,16 +231,7 @@ if [ "$WRITE_DOC" = 1 ]; then
     echo "interleaved, after one untimed warm-up cycle that checks the computer object appears and goes;"
     echo "each step is one process timed whole with GNU \`/usr/bin/time\` (\`%e\`), the JVM's start included"
     echo "for Bossa. The median of the runs is shown."
-    echo
-    echo "$CONVENTION"
-    echo
-    cat "$TABLE"
-    echo
-    echo "$ENV_LINES"
-    echo
-    echo "Per-run values:"
-    echo
-    sed 's/^/    /' "$RAW"
+    print_results markdown
     echo
   } > "$SECTION"
   # replace from "## Domain join" up to (not including) the next "## " heading

@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
     --only) ONLY="$2"; shift 2 ;;
     --no-doc) WRITE_DOC=0; shift ;;
     --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -53,8 +53,7 @@ for v in RUNS SIZE_MIB TIMELIMIT NPROCS QDEPTH; do
   [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "$v must be a positive integer" >&2; exit 2; }
 done
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
+. "$here/bench/lib/report.sh"
 
 [ "$(id -u)" -eq 0 ] || die "run as root (needs useradd and smbd)"
 for tool in smbd smbpasswd smbclient smbtorture /usr/bin/time ss; do
@@ -287,7 +286,6 @@ fail_reason() {  # fail_reason LOG SERVER: the log's reason, plus the server's e
   if ! alive "$2" && [[ "$r" != "server process exited"* ]]; then r="$r; $(exit_note "$2")"; fi
   printf '%s' "$r"
 }
-median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 should_run() { [ -z "$ONLY" ] || [[ "$1" =~ $ONLY ]]; }
 
 # smbclient_once SERVER OP PROT LOG: one transfer; prints elapsed seconds, or returns 1
@@ -380,9 +378,7 @@ torture_scenario() {
 }
 
 # ---- run --------------------------------------------------------------------------------
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-STARTED="$(date -u '+%Y-%m-%d %H:%M UTC')"
-T0=$SECONDS
+run_begin
 for prot in off sign encrypt; do
   case "$prot" in off) pl=plain ;; sign) pl=signed ;; encrypt) pl="encrypted AES-128-GCM" ;; esac
   transfer_scenario get "$prot" "get $SIZE_LABEL, $pl"
@@ -390,8 +386,7 @@ for prot in off sign encrypt; do
 done
 torture_scenario echo "smb2.bench.echo"
 torture_scenario path-contention-shared "smb2.bench.path-contention-shared (opens)"
-ELAPSED=$(( SECONDS - T0 ))
-LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+run_end
 
 sleep 0.6   # one more memory sample
 SMBD_PSS=0 SMBD_RSS=0 SMBD_NPROC=0 BOSSA_PSS=0 BOSSA_RSS=0
@@ -412,8 +407,7 @@ fmt_cell() {  # fmt_cell KIND MEDIAN
 }
 TABLE="$WORK/table.md"
 {
-  echo "| scenario | Samba (median) | Bossa (median) | Bossa/Samba |"
-  echo "|---|---|---|---|"
+  table_header
   while IFS='|' read -r key kind label sv bv sf bf; do
     sm=""; bm=""; ratio="-"
     [ -z "$sf" ] && sm=$(echo "$sv" | median)
@@ -435,28 +429,16 @@ CONVENTION="Bossa/Samba > 1 means Bossa is better: for times and memory the rati
 
 JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
 SAMBA_VERSION="$(smbd --version)"
-COMMIT="$(git -C "$here" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-git -C "$here" diff --quiet HEAD -- src pom.xml 2>/dev/null || COMMIT="$COMMIT (with uncommitted changes)"
-CPU="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+COMMIT="$(bossa_commit)"
 FS="$(stat -f -c %T "$WORK") ($(df --output=source "$WORK" | tail -1))"
-ENV_LINES="- date: $STARTED; run took ${ELAPSED} s
-- machine: $(nproc) CPUs ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r)
-- load average before/after: $LOAD_BEFORE / $LOAD_AFTER
+ENV_LINES="$(machine_lines)
 - Samba: $SAMBA_VERSION; smbclient/smbtorture: $(smbclient --version)
 - Bossa: commit $COMMIT, $JAVA_VERSION, JVM flags ${JAVA_OPTS[*]}
 - filesystem of both shares: $FS
 - parameters: runs=$RUNS (after 1 untimed warm-up per transfer scenario), size=$SIZE_LABEL, smbtorture timelimit=${TIMELIMIT}s nprocs=$NPROCS qdepth=$QDEPTH
 - memory: smbd = sum of PSS over all its processes (at most $SMBD_NPROC at once; RSS sum $(( SMBD_RSS / 1024 )) MiB, main process VmHWM $(( SMBD_MAIN_HWM / 1024 )) MiB); Bossa = JVM PSS (RSS $(( BOSSA_RSS / 1024 )) MiB, VmHWM $(( BOSSA_HWM / 1024 )) MiB); Bossa alive at the end: $BOSSA_ALIVE"
 
-echo
-echo "$CONVENTION"
-echo
-cat "$TABLE"
-echo
-echo "$ENV_LINES"
-echo
-echo "Per-run values:"
-sed 's/^/  /' "$RAW"
+print_results text
 
 FAILED_LOGS=$(ls "$WORK"/logs/*-failed.log 2>/dev/null || true)
 if [ -n "$FAILED_LOGS" ]; then
@@ -527,16 +509,7 @@ both servers are removed on exit, Ctrl-C included.
 
 ## Results
 EOF
-    echo
-    echo "$CONVENTION"
-    echo
-    cat "$TABLE"
-    echo
-    echo "$ENV_LINES"
-    echo
-    echo "Per-run values:"
-    echo
-    sed 's/^/    /' "$RAW"
+    print_results markdown
     cat <<'EOF'
 
 Caveats: the client, both servers and the memory sampler share the same CPUs, so a server that

@@ -85,38 +85,9 @@ lock() {  # one provision/start/stop per state dir at a time
 }
 
 # ---- the recorded pid ---------------------------------------------------------------------
-starttime() { awk '{ print $22 }' "/proc/$1/stat" 2>/dev/null; }
-# The pid of the DC this state dir started, if that process still exists; empty otherwise.
-dc_pid() {
-  local pid st ns
-  [ -f "$PID_FILE" ] || return 0
-  read -r pid st ns < "$PID_FILE" || return 0
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  [ -d "/proc/$pid" ] && [ "$(starttime "$pid")" = "$st" ] || return 0
-  echo "$pid"
-}
-# Every process of the DC: the mount namespace made for it at start holds them all (its smbd and
-# winbindd make sessions of their own, so neither session nor process group would do).
-mntns() { stat -L -c %i "/proc/$1/ns/mnt" 2>/dev/null; }
-ns_pids() { stat -L -c '%n %i' /proc/[0-9]*/ns/mnt 2>/dev/null | awk -v i="$1" '$2 == i { split($1, a, "/"); print a[3] }'; }
-# Leftovers of a crashed start: processes still in the recorded namespace whose command line
-# names our smb.conf (that check guards against a namespace inode reused since).
-orphans() {
-  local ns p
-  ns=$(awk '{ print $3 }' "$PID_FILE" 2>/dev/null) || return 0
-  [[ "$ns" =~ ^[0-9]+$ ]] || return 0
-  for p in $(ns_pids "$ns"); do
-    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -F -- "$SMB_CONF" >/dev/null && echo "$p"
-  done
-  return 0
-}
-kill_orphans() {
-  local p i
-  for p in $(orphans); do kill -TERM "$p" 2>/dev/null || true; done
-  for i in $(seq 30); do [ -n "$(orphans)" ] || return 0; sleep 0.1; done
-  for p in $(orphans); do kill -KILL "$p" 2>/dev/null || true; done
-}
-recorded_ns() { [ -f "$PID_FILE" ] && awk '{ print $3 }' "$PID_FILE"; }
+# PID_FILE names the DC's root process and the mount namespace made for it at start, which holds
+# all its processes (its smbd and winbindd make sessions of their own).
+. "$here/scripts/interop/lib/procs.sh"
 
 # ---- readiness: a Kerberos AS exchange and an LDAP query ----------------------------------
 kinit_ok() {
@@ -264,7 +235,7 @@ cmd_provision() {
   need_root provision "provisions a Samba AD DC, which stores NT ACLs in security.* xattrs"
   need_tools samba-tool samba python3
   lock
-  [ -z "$(dc_pid)" ] || die "the DC of $DIR is running (pid $(dc_pid)): run 'dc.sh stop' first"
+  [ -z "$(recorded_pid)" ] || die "the DC of $DIR is running (pid $(recorded_pid)): run 'dc.sh stop' first"
   local t0=$SECONDS
   rm -rf "$DIR"
   mkdir -p "$DIR/log" "$DIR/ntp_signd"
@@ -302,9 +273,9 @@ cmd_start() {
   check_host
   write_krb5_conf   # cheap, and keeps it in line with the script
   local pid t0=$SECONDS
-  pid=$(dc_pid)
+  pid=$(recorded_pid)
   if [ -z "$pid" ]; then
-    kill_orphans
+    kill_orphans "$SMB_CONF"
     # the addresses the DC binds must be free: another DC on this IP would answer in its place
     if ss -Htln "src $IP" 2>/dev/null | grep -E ":(88|389)\b" >/dev/null; then
       die "something else already listens on $IP ($(ss -Htln "src $IP" | awk '{ printf "%s ", $4 }')): another DC? Stop it or use another BOSSA_DC_IP"
@@ -320,15 +291,10 @@ cmd_start() {
     pid=$!
     # setsid would fork (and $! be wrong) only if we were a process group leader. Wait until the
     # process is in its new mount namespace (unshare has run), so the namespace can be recorded.
-    local st ns i
-    for i in $(seq 50); do
-      st=$(starttime "$pid") || true; ns=$(mntns "$pid") || true
-      [ -n "$st" ] && [ -n "$ns" ] || { tail_log; die "samba exited at once"; }
-      [ "$ns" = "$(mntns $$)" ] || break
-      sleep 0.1
-    done
-    [ "$ns" != "$(mntns $$)" ] || { kill -TERM "$pid"; die "samba is not in a mount namespace of its own (unshare failed?)"; }
-    echo "$pid $st $ns" > "$PID_FILE"
+    local rc=0
+    record_started "$pid" || rc=$?
+    [ "$rc" != 1 ] || { tail_log; die "samba exited at once"; }
+    [ "$rc" != 2 ] || { kill -TERM "$pid"; die "samba is not in a mount namespace of its own (unshare failed?)"; }
     log "started samba (pid $pid), waiting until Kerberos and LDAP answer"
   elif answering; then
     log "already running (pid $pid) and answering"
@@ -337,7 +303,7 @@ cmd_start() {
     log "running (pid $pid) but not answering yet; waiting"
   fi
   while :; do
-    if [ -z "$(dc_pid)" ]; then
+    if [ -z "$(recorded_pid)" ]; then
       tail_log
       die "the DC (pid $pid) exited while starting"
     fi
@@ -355,19 +321,15 @@ cmd_start() {
 }
 
 stop_pid() {  # TERM the DC, wait for every process in its namespace; KILL them after 20 s
-  local pid="$1" ns i p
+  local pid="$1" ns i
   ns=$(recorded_ns)
   [[ "$ns" =~ ^[0-9]+$ ]] || ns=$(mntns "$pid")
   kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 200); do
-    [ -n "$(ns_pids "$ns")" ] || break
-    # the root process gone, its children follow; TERM those still there after 5 s
-    if [ "$i" = 50 ]; then for p in $(ns_pids "$ns"); do kill -TERM "$p" 2>/dev/null || true; done; fi
-    sleep 0.1
-  done
+  # the root process gone, its children follow; TERM those still there after 5 s
+  drain_ns "$ns" 50
   if [ -n "$(ns_pids "$ns")" ]; then
     log "the DC's processes (mount namespace $ns) did not exit in 20 s: killing them"
-    for p in $(ns_pids "$ns"); do kill -KILL "$p" 2>/dev/null || true; done
+    signal_ns KILL "$ns"
     for i in $(seq 50); do [ -n "$(ns_pids "$ns")" ] || break; sleep 0.1; done
   fi
   rm -f "$PID_FILE"
@@ -375,12 +337,12 @@ stop_pid() {  # TERM the DC, wait for every process in its namespace; KILL them 
 
 cmd_stop() {
   lock
-  local pid; pid=$(dc_pid)
+  local pid; pid=$(recorded_pid)
   if [ -z "$pid" ]; then
-    if [ -n "$(orphans)" ]; then
+    if [ -n "$(orphans "$SMB_CONF")" ]; then
       [ "$(id -u)" -eq 0 ] || die "'stop' needs root (the DC runs as root)"
-      log "samba is gone; stopping what is left of it: $(orphans | tr '\n' ' ')"
-      kill_orphans
+      log "samba is gone; stopping what is left of it: $(orphans "$SMB_CONF" | tr '\n' ' ')"
+      kill_orphans "$SMB_CONF"
     fi
     rm -f "$PID_FILE"
     log "not running"
@@ -393,7 +355,7 @@ cmd_stop() {
 }
 
 cmd_status() {
-  local pid; pid=$(dc_pid)
+  local pid; pid=$(recorded_pid)
   if ! provisioned; then
     if [ -n "$pid" ]; then echo "running (pid $pid) but provisioned with other parameters"; else echo "not provisioned ($DIR)"; fi
     return 4
@@ -428,6 +390,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) cmd_env ;;
-  -h|--help|help) sed -n '2,32p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "usage: $0 host-setup|provision|start|stop|status|env (see --help)" >&2; exit 2 ;;
 esac

@@ -45,35 +45,9 @@ need_tools() {
   for t in "$@"; do command -v "$t" >/dev/null 2>&1 || die "missing $t: run scripts/install-peers.sh"; done
 }
 
-starttime() { awk '{ print $22 }' "/proc/$1/stat" 2>/dev/null; }
-member_pid() {  # smbd's pid if the process this state dir started still exists
-  local pid st ns
-  [ -f "$PID_FILE" ] || return 0
-  read -r pid st ns < "$PID_FILE" || return 0
-  [[ "$pid" =~ ^[0-9]+$ ]] && [ -d "/proc/$pid" ] && [ "$(starttime "$pid")" = "$st" ] || return 0
-  echo "$pid"
-}
 # smbd, winbindd and samba-dcerpcd each make a session of their own; the mount namespace made
-# at start holds them all
-mntns() { stat -L -c %i "/proc/$1/ns/mnt" 2>/dev/null; }
-ns_pids() { stat -L -c '%n %i' /proc/[0-9]*/ns/mnt 2>/dev/null | awk -v i="$1" '$2 == i { split($1, a, "/"); print a[3] }'; }
-# Leftovers of a crashed start: processes still in the recorded namespace whose command line
-# names our smb.conf (that check guards against a namespace inode reused since).
-orphans() {
-  local ns p
-  ns=$(awk '{ print $3 }' "$PID_FILE" 2>/dev/null) || return 0
-  [[ "$ns" =~ ^[0-9]+$ ]] || return 0
-  for p in $(ns_pids "$ns"); do
-    tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -F -- "$CONF" >/dev/null && echo "$p"
-  done
-  return 0
-}
-kill_orphans() {
-  local p i
-  for p in $(orphans); do kill -TERM "$p" 2>/dev/null || true; done
-  for i in $(seq 30); do [ -n "$(orphans)" ] || return 0; sleep 0.1; done
-  for p in $(orphans); do kill -KILL "$p" 2>/dev/null || true; done
-}
+# at start (recorded in PID_FILE) holds them all
+. "$here/scripts/interop/lib/procs.sh"
 winbindd_pid() { [ -f "$M/pid/winbindd.pid" ] && cat "$M/pid/winbindd.pid"; }
 
 cmd_config() {
@@ -136,10 +110,10 @@ cmd_start() {
   need_root start
   need_tools smbd winbindd unshare nsenter
   [ -f "$CONF" ] || die "no $CONF: run 'member.sh join' first"
-  local pid; pid=$(member_pid)
+  local pid; pid=$(recorded_pid)
   if [ -n "$pid" ]; then log "already running (smbd $pid, winbindd $(winbindd_pid))"; return 0; fi
   net ads testjoin -s "$CONF" >/dev/null 2>&1 || die "$NAME is not joined (net ads testjoin failed): run 'member.sh join'"
-  kill_orphans
+  kill_orphans "$CONF"
   rm -f "$M/pid/"*.pid
   echo "==== member.sh start $(date '+%F %T')" >> "$LOG"
   # one private mount namespace: winbindd in the background, smbd as the process $! names
@@ -150,15 +124,10 @@ cmd_start() {
       winbindd -F -s "$1" </dev/null &
       exec smbd -F -s "$1" </dev/null' sh "$CONF" </dev/null >>"$LOG" 2>&1 &
   pid=$!
-  local st ns i
-  for i in $(seq 50); do
-    st=$(starttime "$pid") || true; ns=$(mntns "$pid") || true
-    [ -n "$st" ] && [ -n "$ns" ] || { tail -20 "$LOG" >&2; die "smbd exited at once (logs: $M/log)"; }
-    [ "$ns" = "$(mntns $$)" ] || break
-    sleep 0.1
-  done
-  [ "$ns" != "$(mntns $$)" ] || { kill -TERM "$pid"; die "smbd is not in a mount namespace of its own (unshare failed?)"; }
-  echo "$pid $st $ns" > "$PID_FILE"
+  local rc=0
+  record_started "$pid" || rc=$?
+  [ "$rc" != 1 ] || { tail -20 "$LOG" >&2; die "smbd exited at once (logs: $M/log)"; }
+  [ "$rc" != 2 ] || { kill -TERM "$pid"; die "smbd is not in a mount namespace of its own (unshare failed?)"; }
   # ready when smbd listens and winbindd answers a ping inside the namespace
   local i
   for i in $(seq 150); do
@@ -176,25 +145,21 @@ cmd_start() {
 }
 
 cmd_stop() {
-  local pid ns i p; pid=$(member_pid)
+  local pid ns p; pid=$(recorded_pid)
   if [ -z "$pid" ]; then
-    if [ -n "$(orphans)" ]; then need_root stop; log "smbd is gone; stopping what is left of it: $(orphans | tr '\n' ' ')"; kill_orphans; fi
+    if [ -n "$(orphans "$CONF")" ]; then need_root stop; log "smbd is gone; stopping what is left of it: $(orphans "$CONF" | tr '\n' ' ')"; kill_orphans "$CONF"; fi
     rm -f "$PID_FILE"; log "not running"; return 0
   fi
   need_root stop
-  ns=$(awk '{ print $3 }' "$PID_FILE")
+  ns=$(recorded_ns)
   # smbd and winbindd first (both only if in our namespace), their children follow
   for p in "$pid" "$(winbindd_pid || true)"; do
     [ -n "$p" ] && [ "$(mntns "$p")" = "$ns" ] && kill -TERM "$p" 2>/dev/null || true
   done
-  for i in $(seq 200); do
-    [ -n "$(ns_pids "$ns")" ] || break
-    # samba-dcerpcd (started on demand by smbd) only exits when idle for a while: after 1 s,
-    # TERM whatever of ours is left
-    if [ "$i" = 10 ]; then for p in $(ns_pids "$ns"); do kill -TERM "$p" 2>/dev/null || true; done; fi
-    sleep 0.1
-  done
-  for p in $(ns_pids "$ns"); do kill -KILL "$p" 2>/dev/null || true; done
+  # samba-dcerpcd (started on demand by smbd) only exits when idle for a while: after 1 s,
+  # TERM whatever of ours is left
+  drain_ns "$ns" 10
+  signal_ns KILL "$ns"
   rm -f "$PID_FILE"
   log "stopped"
 }
@@ -208,13 +173,13 @@ cmd_leave() {
 }
 
 cmd_status() {
-  local pid; pid=$(member_pid)
+  local pid; pid=$(recorded_pid)
   if [ -f "$CONF" ] && net ads testjoin -s "$CONF" >/dev/null 2>&1; then echo "joined as $NAME"; else echo "not joined"; fi
   if [ -n "$pid" ]; then echo "running (smbd $pid, winbindd $(winbindd_pid || echo '?'))"; else echo "not running"; return 3; fi
 }
 
 cmd_exec() {
-  local pid; pid=$(member_pid)
+  local pid; pid=$(recorded_pid)
   [ -n "$pid" ] || die "not running"
   exec nsenter -t "$pid" -m "$@"
 }
@@ -227,6 +192,6 @@ case "${1:-}" in
   leave) cmd_leave ;;
   status) cmd_status ;;
   exec) shift; [ $# -gt 0 ] || die "exec needs a command"; cmd_exec "$@" ;;
-  -h|--help|help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//' ;;
   *) echo "usage: $0 config|join|start|stop|leave|status|exec CMD... (see --help)" >&2; exit 2 ;;
 esac

@@ -42,6 +42,14 @@ public class DomainProperties {
     /** CA certificates (PEM) that sign the DCs' LDAP certificates; needed for ldaps and starttls. */
     private Path ldapCaFile;
 
+    /**
+     * POSIX ids for the domain's users and groups: id = RID + low (Samba's rid backend with base
+     * RID 0), e.g. alice (RID 1103) is uid 11103 with the default, as on a Samba member with
+     * {@code idmap config DOMAIN : backend = rid} and {@code range = 10000-999999}.
+     */
+    @jakarta.validation.constraints.Pattern(regexp = "^\\d{1,10}-\\d{1,10}$", message = "must be LOW-HIGH, e.g. 10000-999999")
+    private String idmapRange = "10000-999999";
+
     /** Allows RC4-HMAC Kerberos keys (off: AES only, as CVE-2022-37966 hardening expects). */
     private boolean allowRc4 = false;
 
@@ -115,6 +123,14 @@ public class DomainProperties {
 
     public void setLdapCaFile(Path ldapCaFile) {
         this.ldapCaFile = ldapCaFile;
+    }
+
+    public String getIdmapRange() {
+        return idmapRange;
+    }
+
+    public void setIdmapRange(String idmapRange) {
+        this.idmapRange = idmapRange;
     }
 
     public boolean isAllowRc4() {

@@ -11,13 +11,12 @@ import org.bossa.it.dc.LoopbackDc;
 import org.bossa.kerberos.kpasswd.KpasswdClient;
 import org.bossa.kerberos.kpasswd.KpasswdException;
 import org.bossa.kerberos.kpasswd.KpasswdResultCode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A computer account's life as the join will drive it: the administrator sets its password with
@@ -32,25 +31,11 @@ class ComputerAccountIT {
     static final String ACCOUNT = NAME + "$";
     static final String FIRST = "Krb-Test-First-Pw-1";
     static final String SECOND = "Krb-Test-Second-Pw-2";
-    private static DcInfo dc;
-    private static KdcClient kdc;
-    private static KpasswdClient kpasswd;
-
-    @BeforeAll
-    static void createAccount(DcInfo info) {
-        dc = info;
-        KdcConfig config = KdcConfig.of(dc.realm(), List.of(dc.dcIp()));
-        kdc = new KdcClient(config);
-        kpasswd = KpasswdClient.forRealm(config, kdc.clock());
-        dc.createEnabledComputer(NAME);
-    }
-
-    @AfterAll
-    static void deleteAccount() {
-        if (dc != null) {
-            dc.deleteComputerIfPresent(NAME);
-        }
-    }
+    @RegisterExtension
+    static final TestComputerAccount COMPUTER = new TestComputerAccount(NAME);
+    private final DcInfo dc = COMPUTER.dc();
+    private final KdcClient kdc = COMPUTER.kdc();
+    private final KpasswdClient kpasswd = COMPUTER.kpasswd();
 
     @Test
     @Order(1)

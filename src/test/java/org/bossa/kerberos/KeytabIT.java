@@ -13,10 +13,9 @@ import org.bossa.it.dc.DcInfo;
 import org.bossa.it.dc.LoopbackDc;
 import org.bossa.it.dc.ToolResult;
 import org.bossa.kerberos.kpasswd.KpasswdClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,28 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
 class KeytabIT {
     static final String NAME = "KRBTEST1";
     static final String ACCOUNT = NAME + "$";
-    private static DcInfo dc;
-    private static KdcClient kdc;
-    private static KpasswdClient kpasswd;
+    @RegisterExtension
+    static final TestComputerAccount COMPUTER = new TestComputerAccount(NAME);
+    private final DcInfo dc = COMPUTER.dc();
+    private final KdcClient kdc = COMPUTER.kdc();
+    private final KpasswdClient kpasswd = COMPUTER.kpasswd();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void createAccount(DcInfo info) {
-        dc = info;
-        KdcConfig config = KdcConfig.of(dc.realm(), List.of(dc.dcIp()));
-        kdc = new KdcClient(config);
-        kpasswd = KpasswdClient.forRealm(config, kdc.clock());
-        dc.createEnabledComputer(NAME);
-    }
-
-    @AfterAll
-    static void deleteAccount() {
-        if (dc != null) {
-            dc.deleteComputerIfPresent(NAME);
-        }
-    }
 
     @Test
     void mitKinitAcceptsOurKeytabBeforeAndAfterAPasswordChange() throws Exception {
@@ -80,7 +65,7 @@ class KeytabIT {
                 .clientPrincipal()).isEqualTo(ACCOUNT + "@" + dc.realm());
     }
 
-    private static List<KeytabEntry> entries(String password, int kvno) throws KerberosException {
+    private List<KeytabEntry> entries(String password, int kvno) throws KerberosException {
         KerberosName principal = KerberosName.parse(ACCOUNT, dc.realm());
         String salt = Salts.computer(dc.realm(), ACCOUNT);
         List<KeytabEntry> out = new ArrayList<>();
@@ -98,7 +83,7 @@ class KeytabIT {
     }
 
     /** Runs an MIT tool with the DC's krb5.conf; fails on a non-zero exit. */
-    private static String mit(List<String> cmd, Path keytab) {
+    private String mit(List<String> cmd, Path keytab) {
         assertThat(Files.exists(keytab)).isTrue();
         ToolResult result = dc.run(cmd, null);
         assertThat(result.succeeded()).as("%s: %s", String.join(" ", cmd), result).isTrue();

@@ -33,28 +33,23 @@ public interface ClientSecurity {
     Optional<byte[]> acceptBindAck(byte[] authValue) throws ClientSecurityException;
 
     /**
-     * Whether this mechanism can sign the PDU header along with the stub (MS-RPCE 2.2.2.3
-     * PFC_SUPPORT_HEADER_SIGN, 3.3.1.5.2.2). When true the connection offers header signing in the
-     * bind and reports the server's answer through {@link #headerSigningNegotiated}. The default,
-     * false, keeps the protection to the stub and padding.
-     *
-     * <p>Added after the first version of this SPI, as a default method so implementations written
-     * against that version still compile: header signing changes what {@link #protect} and
-     * {@link #unprotect} must cover, which only the mechanism knows how to do.
+     * Whether the connection may offer header signing (MS-RPCE 2.2.2.3 PFC_SUPPORT_HEADER_SIGN,
+     * 3.3.1.5.2.2) in an authenticated bind. True by default, as Samba's client offers it: every
+     * verifier Bossa has (the Netlogon SSP) can sign headers. A mechanism that cannot returns false,
+     * and the connection then neither offers it nor calls {@link #headerSigningNegotiated}.
      */
     default boolean supportsHeaderSigning() {
-        return false;
+        return true;
     }
 
     /**
-     * Called once, after the bind_ack (or alter_context_resp) and before {@link #acceptBindAck},
-     * when {@link #supportsHeaderSigning()} is true: {@code agreed} tells whether the server set
-     * PFC_SUPPORT_HEADER_SIGN in its answer. From then on, when agreed, {@link #protect} and
-     * {@link #unprotect} sign {@code pdu[0, signatureOffset)} (the header, the stub, the padding and
-     * the sec_trailer) rather than the stub and padding alone, as Samba's
-     * GENSEC_FEATURE_SIGN_PKT_HEADER does.
+     * Tells the verifier whether the bind negotiated header signing (MS-RPCE 3.3.1.5.2.2:
+     * PFC_SUPPORT_HEADER_SIGN set in the first authenticated bind and echoed in its bind_ack). With
+     * it, signatures cover the whole PDU up to the auth_value, not only the stub; call it after
+     * {@link #acceptBindAck} and before the first {@link #protect}. The connection calls it once
+     * when {@link #supportsHeaderSigning()} is true.
      */
-    default void headerSigningNegotiated(boolean agreed) {
+    default void headerSigningNegotiated(boolean negotiated) {
     }
 
     /** Length of the auth_value on request and response PDUs (the signature). */
@@ -63,8 +58,9 @@ public interface ClientSecurity {
     /**
      * Signs, and at privacy level seals in place, an outgoing PDU.
      *
-     * @param pdu the whole PDU: header, stub, auth padding, sec_trailer, then {@link #signatureSize()}
-     *     zero bytes where the signature goes
+     * @param pdu the whole PDU: header (frag_length and auth_length already final, since header
+     *     signing covers them), stub, auth padding, sec_trailer, then {@link #signatureSize()} zero
+     *     bytes where the signature goes
      * @param stubOffset where the stub starts (after the request/response header)
      * @param stubLength the stub length including the auth padding
      * @param signatureOffset where the auth_value starts

@@ -62,7 +62,7 @@ final class PduProtection {
 
     /**
      * Hands the auth_value of a BIND_ACK or ALTER_CONTEXT_RESP (empty when it has none) to the
-     * provider, after reporting whether header signing was agreed; returns the verifier of the AUTH3
+     * provider, then reports whether header signing was agreed; returns the verifier of the AUTH3
      * PDU to send, if the provider wants a third leg.
      */
     Optional<byte[]> acceptAnswer(byte[] pdu, PduHeader h, boolean headerSigningOffered)
@@ -72,15 +72,17 @@ final class PduProtection {
             AuthVerifier v = verifier(pdu, h);
             value = v.authValue();
         }
-        if (headerSigningOffered) {
-            security.headerSigningNegotiated(h.has(PfcFlags.SUPPORT_HEADER_SIGN));
-        }
+        Optional<byte[]> auth3;
         try {
-            return security.acceptBindAck(value)
+            auth3 = security.acceptBindAck(value)
                     .map(token -> new AuthVerifier(authType, authLevel, 0, AUTH_CONTEXT_ID, token).encode());
         } catch (ClientSecurityException e) {
             throw new RpcSecurityException(h.type() + " refused by the security provider", e);
         }
+        if (headerSigningOffered) {
+            security.headerSigningNegotiated(h.has(PfcFlags.SUPPORT_HEADER_SIGN));
+        }
+        return auth3;
     }
 
     /** Stub bytes one request fragment of at most {@code maxFrag} bytes can carry: a multiple of 16. */

@@ -1,0 +1,56 @@
+package org.bossa.idmap;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.bossa.dtyp.Sid;
+
+/**
+ * The rid backend (REFERENCES.md "SID to POSIX id formulas", Samba's idmap_rid): a SID of the
+ * domain maps to {@code id = RID - baseRid + low}, users and groups alike, read-only and the same on
+ * every host with the same settings. With Samba's usual {@code range = 10000-999999} and base RID 0,
+ * alice (RID 1103) is uid 11103 and Domain Users (513) gid 10513, exactly as a Samba member with
+ * {@code idmap config DOMAIN : backend = rid} says. SIDs of other domains, and RIDs that would land
+ * outside the range, have no id.
+ */
+public final class RidIdMap {
+    private final Sid domainSid;
+    private final long low;
+    private final long high;
+    private final long baseRid;
+
+    /**
+     * @param domainSid the domain whose SIDs this maps
+     * @param low the first id of the range
+     * @param high the last id of the range (inclusive)
+     * @param baseRid the RID mapped to {@code low}
+     */
+    public RidIdMap(Sid domainSid, long low, long high, long baseRid) {
+        this.domainSid = Objects.requireNonNull(domainSid);
+        if (low < 1 || high < low || high > 0xFFFFFFFEL || baseRid < 0) {
+            throw new IllegalArgumentException("idmap range " + low + "-" + high + " (base RID " + baseRid
+                    + ") is not a valid id range");
+        }
+        this.low = low;
+        this.high = high;
+        this.baseRid = baseRid;
+    }
+
+    /** The POSIX id of {@code sid}, if it is a SID of this domain whose RID falls in the range. */
+    public OptionalLong toId(Sid sid) {
+        if (!sid.isInDomain(domainSid)) {
+            return OptionalLong.empty();
+        }
+        long rid = sid.rid();
+        long id = rid - baseRid + low;
+        return rid >= baseRid && id <= high ? OptionalLong.of(id) : OptionalLong.empty();
+    }
+
+    /** The SID of POSIX id {@code id}, if it falls in the range. */
+    public Optional<Sid> toSid(long id) {
+        if (id < low || id > high) {
+            return Optional.empty();
+        }
+        return Optional.of(domainSid.withRid(id - low + baseRid));
+    }
+}

@@ -1,0 +1,127 @@
+package org.bossa.it.domain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bossa.it.dc.DcInfo;
+
+/**
+ * Bossa as a domain member, run the way an administrator runs it: {@code bossa join} into its own
+ * state directory, then {@code bossa serve} from the packaged jar with a settings file naming the
+ * domain and one share. Its output goes to {@code server.log} in the state directory.
+ */
+final class MemberServer implements AutoCloseable {
+    final DcInfo dc;
+    final String name;
+    final Path dir;
+    final Path share;
+    final int port;
+    private Process process;
+
+    MemberServer(DcInfo dc, String name) throws IOException {
+        this.dc = dc;
+        this.name = name;
+        this.dir = BossaCommand.BASE.resolve("target/it-domain/" + name);
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        this.share = dir.resolve("share");
+        Files.createDirectories(share);
+        Files.setPosixFilePermissions(share, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (ServerSocket s = new ServerSocket(0)) {
+            this.port = s.getLocalPort();
+        }
+    }
+
+    Path stateDir() {
+        return dir.resolve("state");
+    }
+
+    /** {@code bossa join} with the administrator's password. */
+    BossaCommand.Result join() {
+        return BossaCommand.run(Duration.ofSeconds(60), dc.adminPassword(), "join", "--realm", dc.realm(),
+                "--netbios-name", name, "--dns-servers", dc.dcIp(), "-U", dc.adminUser(), "--password-stdin",
+                "--state-dir", stateDir().toString());
+    }
+
+    /** {@code bossa leave}, deleting the computer account. */
+    BossaCommand.Result leave() {
+        return BossaCommand.run(Duration.ofSeconds(60), dc.adminPassword(), "leave", "-U", dc.adminUser(),
+                "--password-stdin", "--state-dir", stateDir().toString());
+    }
+
+    /** Any one-shot command against this member's state. */
+    BossaCommand.Result command(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--state-dir", stateDir().toString()));
+        return BossaCommand.run(Duration.ofSeconds(60), null, all.toArray(String[]::new));
+    }
+
+    /** Starts {@code bossa serve} and waits until it accepts connections. */
+    void start(String... extraSettings) throws IOException, InterruptedException {
+        Path config = dir.resolve("member.yml");
+        Files.writeString(config, String.join("\n",
+                "bossa:",
+                "  state-dir: " + stateDir(),
+                "  netbios-name: " + name,
+                "  workgroup: " + dc.netbiosDomain(),
+                "  domain:",
+                "    realm: " + dc.realm(),
+                "    dns-servers: [" + dc.dcIp() + "]",
+                "  smb:",
+                "    bind: [127.0.0.1]",
+                "    port: " + port,
+                "  shares:",
+                "    - name: share",
+                "      path: " + share,
+                "") + String.join("\n", extraSettings) + "\n");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar",
+                BossaCommand.JAR.toString(), "serve", "--spring.config.additional-location=file:" + config));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("server.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("BOSSA_") || k.startsWith("SPRING_"));
+        process = pb.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("bossa serve exited with " + process.exitValue() + ":\n" + log());
+            }
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("bossa serve did not listen on " + port + " within 60 s:\n" + log());
+    }
+
+    String log() {
+        try {
+            return Files.readString(dir.resolve("server.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+}
