@@ -4,13 +4,21 @@ import java.util.List;
 import java.util.Locale;
 import org.bossa.auth.SecurityContextFactory;
 import org.bossa.auth.ntlm.LocalNtlmVerifier;
+import org.bossa.auth.ntlm.NtlmAccounts;
+import org.bossa.auth.ntlm.NtlmVerifier;
+import org.bossa.auth.ntlm.RoutingNtlmVerifier;
+import org.bossa.domain.DomainMembership;
 import org.bossa.auth.ntlm.NtlmMechanism;
 import org.bossa.auth.ntlm.NtlmServerConfig;
 import org.bossa.auth.spnego.SpnegoContextFactory;
 import org.bossa.store.LocalUser;
 import org.bossa.store.StateStore;
 
-/** Builds the SESSION_SETUP acceptor: SPNEGO around NTLMSSP, verified against local users. */
+/**
+ * Builds the SESSION_SETUP acceptor: SPNEGO around NTLMSSP, verified against local users
+ * (standalone) or, on a domain member, against local users for the server's own name and the DC
+ * for everyone else.
+ */
 public final class AuthWiring {
     private AuthWiring() {
     }
@@ -20,6 +28,21 @@ public final class AuthWiring {
         NtlmServerConfig cfg = new NtlmServerConfig(netbiosName, netbiosName, host, host, allowAnonymous);
         LocalNtlmVerifier verifier = new LocalNtlmVerifier(
                 (domain, user) -> store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash), cfg);
+        return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
+    }
+
+    /**
+     * A domain member's acceptor: the CHALLENGE names the domain (NetBIOS and DNS) and this member's
+     * DNS host name, as a Windows or Samba member's does; logons go to {@code domainVerifier} unless
+     * they name this server (or no domain, for an existing local user).
+     */
+    public static SecurityContextFactory member(StateStore store, String netbiosName, DomainMembership m,
+            NtlmVerifier domainVerifier, boolean allowAnonymous) {
+        NtlmServerConfig cfg = new NtlmServerConfig(m.netbiosDomain(), netbiosName, m.dnsDomain(),
+                m.computer().dnsHostName(), allowAnonymous);
+        NtlmAccounts locals = (domain, user) -> store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash);
+        NtlmVerifier verifier = new RoutingNtlmVerifier(new LocalNtlmVerifier(locals, cfg), domainVerifier, locals,
+                netbiosName);
         return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
     }
 }

@@ -36,8 +36,8 @@ final class DomainTokens {
         OptionalLong uid = idmap.toId(id.userSid());
         OptionalLong gid = idmap.toId(id.primaryGroupSid());
         if (uid.isEmpty() || gid.isEmpty()) {
-            LOG.warn("logon of {}\\{} refused: {} has no POSIX id in bossa.domain.idmap-range", id.logonDomain(),
-                    id.account(), uid.isEmpty() ? id.userSid() : id.primaryGroupSid());
+            LOG.warn("logon of {} refused: {} has no POSIX id in bossa.domain.idmap-range", id.logonDomain() + "\\" + id.account(),
+                    uid.isEmpty() ? id.userSid() : id.primaryGroupSid());
             return Optional.empty();
         }
         List<Long> gids = new ArrayList<>();

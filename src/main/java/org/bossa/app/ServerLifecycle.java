@@ -36,6 +36,7 @@ public class ServerLifecycle implements SmartLifecycle {
     private final BossaProperties props;
     private StateStore store;
     private SmbServer server;
+    private Optional<MemberWiring> member = Optional.empty();
 
     public ServerLifecycle(BossaProperties props) {
         this.props = props;
@@ -44,11 +45,14 @@ public class ServerLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         store = EmbeddedStateStore.open(props.getStateDir());
-        String netbios = netbiosName(props.getNetbiosName());
+        member = MemberWiring.of(props, store);
+        String netbios = netbiosName(member.map(m -> m.netbiosName(props.getNetbiosName())).orElse(props.getNetbiosName()));
         ServerConfig config = serverConfig(netbios);
-        SecurityContextFactory auth = AuthWiring.localNtlm(store, netbios, props.getWorkgroup(), props.getSmb().isAllowAnonymous());
-        ServerContext context = new ServerContext(config, auth, user -> tokenFor(user.account(), netbios),
-                PipeWiring.registry(config));
+        boolean anonymous = props.getSmb().isAllowAnonymous();
+        SecurityContextFactory auth = member.map(m -> m.auth(store, netbios, anonymous))
+                .orElseGet(() -> AuthWiring.localNtlm(store, netbios, props.getWorkgroup(), anonymous));
+        ServerContext context = new ServerContext(config, auth, user -> user.identity().isPresent() && member.isPresent()
+                ? member.get().tokenFor(user) : tokenFor(user.account(), netbios), PipeWiring.registry(config));
         server = new SmbServer(context);
         SmbServerStarter.start(server, props.getSmb().getBind(), props.getSmb().getPort());
         printWelcome(config);
@@ -143,7 +147,10 @@ public class ServerLifecycle implements SmartLifecycle {
         for (ShareConfig s : config.shares()) {
             sb.append("  share [").append(s.name()).append("] -> ").append(s.path()).append(s.readOnly() ? " (read-only)" : "").append('\n');
         }
-        if (store.listUsers().isEmpty()) {
+        member.ifPresent(m -> sb.append("Member of ").append(m.membership().realm()).append(" (")
+                .append(m.membership().netbiosDomain()).append(") as ").append(m.membership().computer().samAccountName())
+                .append(": domain users log on as ").append(m.membership().netbiosDomain()).append("\\user\n"));
+        if (member.isEmpty() && store.listUsers().isEmpty()) {
             sb.append("No users yet. Add one (the password is read from the terminal or standard input):\n")
                     .append("  scripts/bossa user add alice --state-dir ").append(props.getStateDir()).append('\n');
         }
@@ -159,6 +166,8 @@ public class ServerLifecycle implements SmartLifecycle {
             server.close();
             server = null;
         }
+        member.ifPresent(MemberWiring::close);
+        member = Optional.empty();
         if (store != null) {
             store.close();
             store = null;

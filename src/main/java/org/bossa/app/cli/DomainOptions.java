@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * The domain settings every domain command accepts; each overrides its {@code bossa.domain.*}
  * key. After a join, the stored membership supplies what neither names (realm, names, keytab).
  */
-final class DomainOptions {
+public final class DomainOptions {
     @Option(names = "--realm", paramLabel = "REALM", description = "Kerberos realm, e.g. EXAMPLE.TEST (bossa.domain.realm).")
     String realm;
 
@@ -56,6 +56,11 @@ final class DomainOptions {
         }
         String env = System.getenv(StateDirs.ENV);
         return env != null && !env.isBlank() ? Path.of(env) : props.getStateDir();
+    }
+
+    /** The settings from {@code bossa.*} and the stored membership alone (for {@code serve}). */
+    public static DomainSettings fromProperties(BossaProperties props, Optional<DomainMembership> joined) {
+        return new DomainOptions().resolve(props, joined);
     }
 
     /** Options over settings over the stored membership over defaults. */

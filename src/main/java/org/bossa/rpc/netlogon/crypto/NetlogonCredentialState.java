@@ -26,6 +26,8 @@ public final class NetlogonCredentialState {
     private long lastTimestamp;
     /** The ReturnAuthenticator credential expected for the outstanding call, or null. */
     private byte[] expectedReturn;
+    /** The stored credential before the outstanding call's step, for {@link #abandonAuthenticator()}. */
+    private byte[] beforeStep;
     private boolean destroyed;
 
     NetlogonCredentialState(byte[] sessionKey, byte[] clientCredential, int negotiatedFlags) {
@@ -72,12 +74,34 @@ public final class NetlogonCredentialState {
         byte[] seed = addToFirstWord(storedCredential, timestamp);
         byte[] credential = NetlogonCredentialHandshake.computeCredential(sessionKey, seed);
         byte[] nextSeed = addToFirstWord(seed, 1);
+        NetlogonAes.wipe(beforeStep);
+        beforeStep = storedCredential.clone();
         NetlogonAes.wipe(expectedReturn);
         expectedReturn = NetlogonCredentialHandshake.computeCredential(sessionKey, nextSeed);
         System.arraycopy(nextSeed, 0, storedCredential, 0, storedCredential.length);
         NetlogonAes.wipe(seed);
         NetlogonAes.wipe(nextSeed);
         return new NetlogonAuthenticator(credential, (int) timestamp);
+    }
+
+    /**
+     * Undoes the last {@link #nextAuthenticator} step: for a call the server refused before
+     * looking at the authenticator (an RPC fault), so its chain did not advance either — as an old
+     * DC does with NetrLogonGetCapabilities level 2 (KB5028185: Samba before 4.21.2 faults on it).
+     *
+     * @throws NetlogonCryptoException {@code NO_AUTHENTICATOR_OUTSTANDING} if no step is outstanding
+     */
+    public synchronized void abandonAuthenticator() throws NetlogonCryptoException {
+        requireAlive();
+        if (expectedReturn == null || beforeStep == null) {
+            throw new NetlogonCryptoException(NetlogonCryptoException.Reason.NO_AUTHENTICATOR_OUTSTANDING,
+                    "no authenticated call is outstanding");
+        }
+        System.arraycopy(beforeStep, 0, storedCredential, 0, storedCredential.length);
+        NetlogonAes.wipe(beforeStep);
+        NetlogonAes.wipe(expectedReturn);
+        beforeStep = null;
+        expectedReturn = null;
     }
 
     /**

@@ -1,0 +1,74 @@
+package org.bossa.app;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.bossa.app.cli.DomainOptions;
+import org.bossa.auth.AuthenticatedUser;
+import org.bossa.auth.SecurityContextFactory;
+import org.bossa.auth.Token;
+import org.bossa.auth.ntlm.NetlogonNtlmVerifier;
+import org.bossa.domain.DomainMembership;
+import org.bossa.domain.MembershipStore;
+import org.bossa.domain.NetlogonChannels;
+import org.bossa.store.StateStore;
+
+/**
+ * What {@code serve} adds when the state holds a domain membership: the Netlogon secure channel
+ * for domain users' NTLM logons, and their tokens from the rid idmap.
+ */
+final class MemberWiring implements AutoCloseable {
+    /** Sealed connections logons may use at once on the secure channel. */
+    private static final int CHANNEL_CONNECTIONS = 8;
+
+    private final DomainMembership membership;
+    private final NetlogonChannels channels;
+    private final DomainTokens tokens;
+    private final ChannelStatusRecorder recorder;
+
+    private MemberWiring(DomainMembership membership, NetlogonChannels channels, DomainTokens tokens,
+            ChannelStatusRecorder recorder) {
+        this.membership = membership;
+        this.channels = channels;
+        this.tokens = tokens;
+        this.recorder = recorder;
+    }
+
+    /** The member wiring if this server is joined, else empty (standalone). */
+    static Optional<MemberWiring> of(BossaProperties props, StateStore store) {
+        MembershipStore memberships = new MembershipStore(store);
+        Optional<DomainMembership> joined = memberships.load();
+        if (joined.isEmpty()) {
+            return Optional.empty();
+        }
+        DomainMembership m = joined.get();
+        // the membership is read again for each new channel: changetrustpw may have changed the password
+        NetlogonChannels channels = new NetlogonChannels(DomainOptions.fromProperties(props, joined),
+                () -> memberships.load().orElse(m), Clock.systemUTC(), CHANNEL_CONNECTIONS);
+        ChannelStatusRecorder recorder = new ChannelStatusRecorder(store, channels);
+        return Optional.of(new MemberWiring(m, channels, DomainTokens.forDomain(m.domainSid(),
+                props.getDomain().getIdmapRange()), recorder));
+    }
+
+    /** The server's NetBIOS name: configured, else the computer account's. */
+    String netbiosName(String configured) {
+        return configured == null || configured.isBlank() ? membership.computer().netbiosName() : configured;
+    }
+
+    SecurityContextFactory auth(StateStore store, String netbios, boolean allowAnonymous) {
+        return AuthWiring.member(store, netbios, membership, recorder.watching(new NetlogonNtlmVerifier(channels)),
+                allowAnonymous);
+    }
+
+    Optional<Token> tokenFor(AuthenticatedUser user) {
+        return tokens.tokenFor(user);
+    }
+
+    DomainMembership membership() {
+        return membership;
+    }
+
+    @Override
+    public void close() {
+        channels.close();
+    }
+}

@@ -1,0 +1,79 @@
+package org.bossa.auth.ntlm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.bossa.auth.AuthenticatedUser;
+import org.bossa.auth.DomainIdentity;
+import org.bossa.domain.NetlogonChannels;
+import org.bossa.dtyp.Sid;
+import org.bossa.rpc.netlogon.NetlogonException;
+import org.bossa.rpc.netlogon.ndr.LogonSamLogonEx;
+import org.bossa.rpc.netlogon.ndr.NetworkLogon;
+import org.bossa.rpc.netlogon.ndr.SidAndAttributes;
+import org.bossa.rpc.netlogon.ndr.ValidationInfo;
+import org.bossa.smb2.wire.NtStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Domain accounts' NTLMv2 logons, verified by the DC (REFERENCES.md step 7): the client's response
+ * and our server challenge go to NetrLogonSamLogonEx (NetworkInformation, validation level 6) over
+ * the sealed secure channel; the answer gives the identity (user, primary group, groups, extra SIDs
+ * including resource groups) and the user session key SMB signing and encryption derive from. The
+ * DC's refusal reaches the client as the DC said it (ACCOUNT_DISABLED, PASSWORD_EXPIRED ...), a
+ * wrong password as LOGON_FAILURE, and no reachable DC as NO_LOGON_SERVERS.
+ */
+public final class NetlogonNtlmVerifier implements NtlmVerifier {
+    private static final Logger LOG = LoggerFactory.getLogger(NetlogonNtlmVerifier.class);
+    private static final int STATUS_WRONG_PASSWORD = 0xC000006A;
+    private static final List<NtStatus> PASSED_THROUGH = List.of(NtStatus.LOGON_FAILURE, NtStatus.ACCOUNT_DISABLED,
+            NtStatus.ACCOUNT_LOCKED_OUT, NtStatus.PASSWORD_EXPIRED, NtStatus.PASSWORD_MUST_CHANGE,
+            NtStatus.ACCOUNT_RESTRICTION, NtStatus.INVALID_LOGON_HOURS, NtStatus.INVALID_WORKSTATION,
+            NtStatus.NO_LOGON_SERVERS);
+    private final NetlogonChannels channels;
+
+    public NetlogonNtlmVerifier(NetlogonChannels channels) {
+        this.channels = Objects.requireNonNull(channels);
+    }
+
+    @Override
+    public NtlmVerification verify(NtlmAuthenticateMessage auth, byte[] serverChallenge, byte[] ntlmv2Response) {
+        NetworkLogon logon = new NetworkLogon(auth.domainName(),
+                NetworkLogon.MSV1_0_ALLOW_SERVER_TRUST_ACCOUNT | NetworkLogon.MSV1_0_ALLOW_WORKSTATION_TRUST_ACCOUNT, 0,
+                auth.userName(), auth.workstation() == null ? "" : auth.workstation(), serverChallenge, ntlmv2Response,
+                auth.lmChallengeResponse());
+        LogonSamLogonEx.Response r;
+        try {
+            r = channels.logon(logon);
+        } catch (NetlogonException e) {
+            LOG.warn("logon of {}: no logon server: {}", auth.domainName() + "\\" + auth.userName(), e.getMessage());
+            return NtlmVerification.failure(NtStatus.NO_LOGON_SERVERS);
+        }
+        if (r.status() != 0 || r.validation().isEmpty()) {
+            NtStatus status = clientStatus(r.status());
+            LOG.info("logon of {} refused by the DC: 0x{} -> {}", auth.domainName() + "\\" + auth.userName(),
+                    Integer.toHexString(r.status()), status.ntName());
+            return NtlmVerification.failure(status);
+        }
+        ValidationInfo v = r.validation().get();
+        byte[] key = v.userSessionKey();
+        List<Sid> groups = new ArrayList<>();
+        groups.add(v.primaryGroupSid());
+        groups.addAll(v.groupSids());
+        for (SidAndAttributes extra : v.extraSids()) {
+            groups.add(extra.sid());
+        }
+        DomainIdentity identity = new DomainIdentity(v.effectiveName(), v.logonDomainName(),
+                v.dnsLogonDomainName() == null ? "" : v.dnsLogonDomainName(), v.userSid(), v.primaryGroupSid(), groups);
+        return NtlmVerification.success(AuthenticatedUser.domainUser(identity), key);
+    }
+
+    /** The status for the client: the DC's own where it names the cause, LOGON_FAILURE otherwise. */
+    static NtStatus clientStatus(int dcStatus) {
+        if (dcStatus == STATUS_WRONG_PASSWORD) {
+            return NtStatus.LOGON_FAILURE;
+        }
+        return NtStatus.fromCode(dcStatus).filter(PASSED_THROUGH::contains).orElse(NtStatus.LOGON_FAILURE);
+    }
+}
