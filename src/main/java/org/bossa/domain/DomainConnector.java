@@ -43,6 +43,12 @@ public interface DomainConnector {
     /** The newest key version the keytab holds for {@code principal}; empty if none or no keytab. */
     java.util.OptionalInt newestKvno(Path keytab, String principal);
 
+    /**
+     * Sets up a Netlogon secure channel with the stored machine password and describes it (DC,
+     * negotiated flags, AES, sealing, how the capability check passed), then closes it.
+     */
+    String secureChannel(DomainSettings settings, DomainMembership membership);
+
     /** A previous password and its key version, kept in the keytab after a change. */
     record PreviousKey(String salt, char[] password, int kvno) {
     }

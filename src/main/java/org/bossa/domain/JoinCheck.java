@@ -8,8 +8,8 @@ import java.util.OptionalInt;
 /**
  * {@code bossa testjoin}: proves the machine account works with what this server stored — a TGT
  * and a sealed LDAP bind as {@code NAME$} with the stored password, the account's key version
- * against the keytab's. Each check is reported; the join is good only if all pass. (The Netlogon
- * secure channel check joins these when the secure channel exists.)
+ * against the keytab's, and a Netlogon secure channel (AES, sealed, the KB5028185 capability check
+ * passed). Each check is reported; the join is good only if all pass.
  */
 public final class JoinCheck {
 
@@ -52,6 +52,11 @@ public final class JoinCheck {
             }
         } catch (DomainException e) {
             checks.add(new Check("Machine logon", false, e.getMessage()));
+        }
+        try {
+            checks.add(new Check("Secure channel", true, net.secureChannel(s, m)));
+        } catch (DomainException e) {
+            checks.add(new Check("Secure channel", false, e.getMessage()));
         } finally {
             java.util.Arrays.fill(password, '\0');
         }

@@ -8,9 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionType;
-import org.bossa.domain.locator.DcLocator;
 import org.bossa.domain.locator.DomainController;
-import org.bossa.domain.locator.LocatorConfig;
 import org.bossa.domain.locator.LocatorException;
 import org.bossa.domain.locator.Requirement;
 import org.bossa.kerberos.KdcAddress;
@@ -89,33 +87,24 @@ public final class LiveDomainConnector implements DomainConnector {
         }
     }
 
-    /**
-     * A writable KDC-running DC for the realm: the configured ones in order, else discovered; when
-     * discovery finds none, the DC this member last used.
-     */
+    @Override
+    public String secureChannel(DomainSettings s, DomainMembership m) {
+        try (NetlogonChannels channels = new NetlogonChannels(s, () -> m, clock, 1)) {
+            channels.channel();
+            return SecureChannelReport.format(channels.status()).replace("\n", "; ");
+        } catch (org.bossa.rpc.netlogon.NetlogonException e) {
+            throw new DomainException(e.reason() == org.bossa.rpc.netlogon.NetlogonException.Cause.UNREACHABLE
+                    ? DomainException.Cause.DC_UNREACHABLE : DomainException.Cause.MACHINE_ACCOUNT_BROKEN,
+                    e.getMessage(), e);
+        }
+    }
+
+    /** A writable KDC-running DC for the realm. */
     private static DomainController locate(DomainSettings s) {
         try {
-            LocatorConfig config = LocatorConfig.defaults().withControllers(s.controllers())
-                    .withDnsServers(s.dnsServers());
-            try {
-                return new DcLocator(config).locate(s.dnsDomain(), EnumSet.of(Requirement.WRITABLE, Requirement.KDC));
-            } catch (LocatorException e) {
-                if (!s.controllers().isEmpty() || s.lastDc().isEmpty()) {
-                    throw e;
-                }
-                try {
-                    return new DcLocator(config.withControllers(List.of(s.lastDc().get())))
-                            .locate(s.dnsDomain(), EnumSet.of(Requirement.WRITABLE, Requirement.KDC));
-                } catch (LocatorException again) {
-                    throw new LocatorException(e.cause(), e.getMessage() + "; the last DC used, " + s.lastDc().get()
-                            + ", did not do either: " + again.getMessage());
-                }
-            }
+            return DomainControllers.locate(s, s.dnsDomain(), EnumSet.of(Requirement.WRITABLE, Requirement.KDC));
         } catch (LocatorException e) {
             throw new DomainException(DomainException.Cause.DC_UNREACHABLE, e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(DomainException.Cause.CONFIGURATION,
-                    "bad bossa.domain.controllers or bossa.domain.dns-servers: " + e.getMessage(), e);
         }
     }
 

@@ -38,8 +38,9 @@ public final class MembershipStore {
         store.putSecret(KEY, encode(membership));
     }
 
-    /** Deletes the stored membership; false if there was none. */
+    /** Deletes the stored membership (and the running server's secure channel report); false if there was none. */
     public boolean delete() {
+        store.deleteSecret(SecureChannelReport.KEY);
         return store.deleteSecret(KEY);
     }
 

@@ -5,14 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.bossa.dcerpc.client.RpcClientOptions;
-import org.bossa.domain.locator.DcLocator;
 import org.bossa.domain.locator.DomainController;
-import org.bossa.domain.locator.LocatorConfig;
 import org.bossa.domain.locator.LocatorException;
 import org.bossa.rpc.netlogon.ChannelParams;
 import org.bossa.rpc.netlogon.NetlogonException;
@@ -149,10 +146,8 @@ public final class NetlogonChannels implements AutoCloseable {
         DomainMembership m = membership.get();
         DomainController dc;
         try {
-            LocatorConfig config = LocatorConfig.defaults().withControllers(settings.controllers().isEmpty()
-                            ? List.of() : settings.controllers()).withDnsServers(settings.dnsServers());
-            dc = new DcLocator(config).locate(m.dnsDomain(), EnumSet.noneOf(org.bossa.domain.locator.Requirement.class));
-        } catch (LocatorException | IllegalArgumentException e) {
+            dc = DomainControllers.locate(settings, m.dnsDomain(), EnumSet.noneOf(org.bossa.domain.locator.Requirement.class));
+        } catch (LocatorException | DomainException e) {
             throw new NetlogonException(NetlogonException.Cause.UNREACHABLE, "no DC of " + m.dnsDomain() + ": "
                     + e.getMessage(), e);
         }

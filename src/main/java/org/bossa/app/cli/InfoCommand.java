@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bossa.domain.ComputerAccount;
 import org.bossa.domain.DomainMembership;
+import org.bossa.domain.SecureChannelReport;
 import picocli.CommandLine.Command;
 
 /** {@code bossa info}: what this member knows about its domain, from the stored membership. */
@@ -31,6 +32,15 @@ public final class InfoCommand extends DomainCommand {
         };
         for (String[] row : rows) {
             ctx.out().printf("%-14s %s%n", row[0] + ":", row[1]);
+        }
+        // what the running server last recorded (bossa serve keeps it in the state store)
+        String channel = ctx.store().getSecret(SecureChannelReport.KEY)
+                .map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8))
+                .orElse("(no logon through the secure channel yet)");
+        String[] lines = channel.split("\n");
+        ctx.out().printf("%-14s %s%n", "Secure channel:", lines[0]);
+        for (int i = 1; i < lines.length; i++) {
+            ctx.out().printf("%-14s %s%n", "", lines[i]);
         }
         return 0;
     }

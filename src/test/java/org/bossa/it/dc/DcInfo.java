@@ -150,6 +150,32 @@ public record DcInfo(String realm, String netbiosDomain, String dcHost, String d
         return Tools.run(command, stateDir.getParent(), krb5Env(), stdin, TOOL_TIMEOUT);
     }
 
+    /**
+     * Makes {@code user}'s password expired (a logon then gets PASSWORD_EXPIRED): a PSO with a
+     * 2-day maximum age for the user, and its pwdLastSet put 100 days back in the DC's database
+     * (src/test/resources/interop/age-password.py says why it must be done that way). Undo with
+     * {@link #renewPassword}.
+     */
+    public void expirePassword(String user) {
+        String pso = user + "-expired";
+        runSambaTool("domain", "passwordsettings", "pso", "delete", pso);
+        sambaToolOrFail("domain", "passwordsettings", "pso", "create", pso, "1", "--max-pwd-age=2", "--min-pwd-age=0");
+        sambaToolOrFail("domain", "passwordsettings", "pso", "apply", pso, user);
+        Path partition = stateDir.resolve("private/sam.ldb.d/" + domainDn.toUpperCase(java.util.Locale.ROOT) + ".ldb");
+        Path script = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+                .resolve("src/test/resources/interop/age-password.py");
+        ToolResult r = run(List.of("/usr/bin/python3", script.toString(), partition.toString(), domainDn, user), null);
+        if (!r.succeeded()) {
+            throw new IllegalStateException("could not age the password of " + user + ": " + r);
+        }
+    }
+
+    /** Undoes {@link #expirePassword}: drops the PSO and sets a fresh password. */
+    public void renewPassword(String user, String password) {
+        runSambaTool("domain", "passwordsettings", "pso", "delete", user + "-expired");
+        sambaToolOrFail("user", "setpassword", user, "--newpassword=" + password);
+    }
+
     /** Keeps the administrator password out of test reports. */
     @Override
     public String toString() {
