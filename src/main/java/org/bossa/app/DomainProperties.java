@@ -50,6 +50,12 @@ public class DomainProperties {
     @jakarta.validation.constraints.Pattern(regexp = "^\\d{1,10}-\\d{1,10}$", message = "must be LOW-HIGH, e.g. 10000-999999")
     private String idmapRange = "10000-999999";
 
+    /**
+     * How old the machine password may grow before {@code serve} changes it (Samba's
+     * {@code machine password timeout}); 0 turns automatic changes off.
+     */
+    private java.time.Duration machinePasswordTimeout = java.time.Duration.ofDays(30);
+
     /** Allows RC4-HMAC Kerberos keys (off: AES only, as CVE-2022-37966 hardening expects). */
     private boolean allowRc4 = false;
 
@@ -131,6 +137,14 @@ public class DomainProperties {
 
     public void setIdmapRange(String idmapRange) {
         this.idmapRange = idmapRange;
+    }
+
+    public java.time.Duration getMachinePasswordTimeout() {
+        return machinePasswordTimeout;
+    }
+
+    public void setMachinePasswordTimeout(java.time.Duration machinePasswordTimeout) {
+        this.machinePasswordTimeout = machinePasswordTimeout;
     }
 
     public boolean isAllowRc4() {

@@ -8,13 +8,17 @@ import org.bossa.auth.SecurityContextFactory;
 import org.bossa.auth.Token;
 import org.bossa.auth.ntlm.NetlogonNtlmVerifier;
 import org.bossa.domain.DomainMembership;
+import org.bossa.domain.LiveDomainConnector;
+import org.bossa.domain.PasswordRotation;
+import org.bossa.domain.TrustPasswordChange;
 import org.bossa.domain.MembershipStore;
 import org.bossa.domain.NetlogonChannels;
 import org.bossa.store.StateStore;
 
 /**
  * What {@code serve} adds when the state holds a domain membership: the Netlogon secure channel
- * for domain users' NTLM logons, and their tokens from the rid idmap.
+ * for domain users' NTLM logons, their tokens from the rid idmap, and the automatic machine
+ * password change.
  */
 final class MemberWiring implements AutoCloseable {
     /** Sealed connections logons may use at once on the secure channel. */
@@ -24,13 +28,15 @@ final class MemberWiring implements AutoCloseable {
     private final NetlogonChannels channels;
     private final DomainTokens tokens;
     private final ChannelStatusRecorder recorder;
+    private final PasswordRotation rotation;
 
     private MemberWiring(DomainMembership membership, NetlogonChannels channels, DomainTokens tokens,
-            ChannelStatusRecorder recorder) {
+            ChannelStatusRecorder recorder, PasswordRotation rotation) {
         this.membership = membership;
         this.channels = channels;
         this.tokens = tokens;
         this.recorder = recorder;
+        this.rotation = rotation;
     }
 
     /** The member wiring if this server is joined, else empty (standalone). */
@@ -45,8 +51,12 @@ final class MemberWiring implements AutoCloseable {
         NetlogonChannels channels = new NetlogonChannels(DomainOptions.fromProperties(props, joined),
                 () -> memberships.load().orElse(m), Clock.systemUTC(), CHANNEL_CONNECTIONS);
         ChannelStatusRecorder recorder = new ChannelStatusRecorder(store, channels);
+        PasswordRotation rotation = new PasswordRotation(new TrustPasswordChange(new LiveDomainConnector(), memberships,
+                Clock.systemUTC()), memberships, () -> DomainOptions.fromProperties(props, memberships.load()),
+                props.getDomain().getMachinePasswordTimeout(), Clock.systemUTC());
+        rotation.start();
         return Optional.of(new MemberWiring(m, channels, DomainTokens.forDomain(m.domainSid(),
-                props.getDomain().getIdmapRange()), recorder));
+                props.getDomain().getIdmapRange()), recorder, rotation));
     }
 
     /** The server's NetBIOS name: configured, else the computer account's. */
@@ -69,6 +79,7 @@ final class MemberWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        rotation.close();
         channels.close();
     }
 }

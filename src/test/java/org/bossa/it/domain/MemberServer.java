@@ -67,8 +67,12 @@ final class MemberServer implements AutoCloseable {
         return BossaCommand.run(Duration.ofSeconds(60), null, all.toArray(String[]::new));
     }
 
-    /** Starts {@code bossa serve} and waits until it accepts connections. */
-    void start(String... extraSettings) throws IOException, InterruptedException {
+    /** Starts {@code bossa serve} and waits until it accepts connections; extra {@code bossa.domain} keys as "key: value". */
+    void start(String... domainSettings) throws IOException, InterruptedException {
+        StringBuilder extra = new StringBuilder();
+        for (String d : domainSettings) {
+            extra.append("    ").append(d).append('\n');
+        }
         Path config = dir.resolve("member.yml");
         Files.writeString(config, String.join("\n",
                 "bossa:",
@@ -78,13 +82,14 @@ final class MemberServer implements AutoCloseable {
                 "  domain:",
                 "    realm: " + dc.realm(),
                 "    dns-servers: [" + dc.dcIp() + "]",
+                extra.toString().stripTrailing(),
                 "  smb:",
                 "    bind: [127.0.0.1]",
                 "    port: " + port,
                 "  shares:",
                 "    - name: share",
                 "      path: " + share,
-                "") + String.join("\n", extraSettings) + "\n");
+                ""));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar",
                 BossaCommand.JAR.toString(), "serve", "--spring.config.additional-location=file:" + config));
