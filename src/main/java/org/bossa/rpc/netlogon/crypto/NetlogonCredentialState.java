@@ -173,6 +173,7 @@ public final class NetlogonCredentialState {
         NetlogonAes.wipe(sessionKey);
         NetlogonAes.wipe(storedCredential);
         NetlogonAes.wipe(expectedReturn);
+        NetlogonAes.wipe(beforeStep);
         expectedReturn = null;
         destroyed = true;
     }
