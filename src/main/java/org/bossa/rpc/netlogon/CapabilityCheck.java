@@ -3,7 +3,7 @@ package org.bossa.rpc.netlogon;
 import org.bossa.dcerpc.client.RpcClientConnection;
 import org.bossa.dcerpc.client.RpcException;
 import org.bossa.dcerpc.client.RpcFaultException;
-import org.bossa.rpc.netlogon.crypto.NetlogonAuthenticator;
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialState;
 import org.bossa.rpc.netlogon.crypto.NetlogonCryptoException;
 import org.bossa.rpc.netlogon.ndr.LogonGetCapabilities;
@@ -82,10 +82,10 @@ final class CapabilityCheck {
 
     private static int call(ChannelParams p, NetlogonCredentialState state, RpcClientConnection c, int level)
             throws RpcFaultException, NetlogonException {
-        NetlogonAuthenticator auth = state.nextAuthenticator();
+        Authenticator auth = state.nextAuthenticator();
         try {
             LogonGetCapabilities.Response r = LogonGetCapabilities.decodeResponse(c.call(LogonGetCapabilities.OPNUM,
-                    LogonGetCapabilities.encodeRequest(p.serverName(), p.computerName(), SecureChannel.ndr(auth), level)),
+                    LogonGetCapabilities.encodeRequest(p.serverName(), p.computerName(), auth, level)),
                     level);
             SecureChannel.requireSuccess(r.status(), "NetrLogonGetCapabilities level " + level, p);
             state.verifyReturnAuthenticator(r.returnAuthenticator().credential());

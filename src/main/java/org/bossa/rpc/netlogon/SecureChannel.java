@@ -16,11 +16,10 @@ import org.bossa.dcerpc.client.RpcTransportException;
 import org.bossa.rpc.epmapper.EndpointMapper;
 import org.bossa.rpc.epmapper.EndpointMapperException;
 import org.bossa.rpc.netlogon.crypto.ClientChallenge;
-import org.bossa.rpc.netlogon.crypto.NetlogonAuthenticator;
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialHandshake;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialState;
 import org.bossa.rpc.netlogon.crypto.NetlogonCryptoException;
-import org.bossa.rpc.netlogon.ndr.Authenticator;
 import org.bossa.rpc.netlogon.ndr.LogonControl;
 import org.bossa.rpc.netlogon.ndr.LogonGetCapabilities;
 import org.bossa.rpc.netlogon.ndr.LogonSamLogonEx;
@@ -241,10 +240,6 @@ public final class SecureChannel implements AutoCloseable {
                     call + " for " + p.computerName() + "$ at " + p.dcHostName() + " returned NTSTATUS "
                             + String.format("0x%08x", status));
         }
-    }
-
-    static Authenticator ndr(NetlogonAuthenticator a) {
-        return new Authenticator(a.credential(), a.timestamp());
     }
 
     /** For the capability check: a LogonControl QUERY on the sealed connection. */

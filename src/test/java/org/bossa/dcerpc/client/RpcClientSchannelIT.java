@@ -10,10 +10,9 @@ import org.bossa.it.dc.DcInfo;
 import org.bossa.it.dc.LoopbackDc;
 import org.bossa.rpc.epmapper.EndpointMapper;
 import org.bossa.rpc.netlogon.crypto.ClientChallenge;
-import org.bossa.rpc.netlogon.crypto.NetlogonAuthenticator;
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialHandshake;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialState;
-import org.bossa.rpc.netlogon.ndr.Authenticator;
 import org.bossa.rpc.netlogon.ndr.LogonGetCapabilities;
 import org.bossa.rpc.netlogon.ndr.SecureChannelType;
 import org.bossa.rpc.netlogon.ndr.ServerAuthenticate3;
@@ -88,7 +87,7 @@ class RpcClientSchannelIT {
             for (int call = 0; call < 4; call++) {
                 // Samba does not look at the server name: a long one makes a request over 1432 bytes
                 String name = call < 3 ? server : server + " ".repeat(1500);
-                NetlogonAuthenticator next = state.nextAuthenticator();
+                Authenticator next = state.nextAuthenticator();
                 byte[] stub = LogonGetCapabilities.encodeRequest(name, COMPUTER,
                         new Authenticator(next.credential(), next.timestamp()),
                         LogonGetCapabilities.LEVEL_SERVER_CAPABILITIES);

@@ -13,7 +13,7 @@ import org.bossa.it.dc.DcInfo;
 import org.bossa.it.dc.LoopbackDc;
 import org.bossa.it.dc.ToolResult;
 import org.bossa.rpc.netlogon.crypto.ClientChallenge;
-import org.bossa.rpc.netlogon.crypto.NetlogonAuthenticator;
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialHandshake;
 import org.bossa.rpc.netlogon.crypto.NetlogonCredentialState;
 import org.bossa.rpc.netlogon.schannel.NetlogonSsp;
@@ -111,7 +111,7 @@ class NetlogonSecureChannelIT {
                 RawRpcConnection connection = new RawRpcConnection(dc.dcIp(), port)) {
             NetlogonCredentialState state = establish(peer);
             connection.bind(NetlogonSsp.sealed(state, dc.netbiosDomain(), COMPUTER), false);
-            NetlogonAuthenticator auth = state.nextAuthenticator();
+            Authenticator auth = state.nextAuthenticator();
             byte[] stub = HexFormat.of().parseHex(peer.ok(packGetCapabilities(dc, auth))[1]);
             // one bit of the sealed stub: the DC's checksum check must catch it
             assertThatThrownBy(() -> connection.call(OPNUM_LOGON_GET_CAPABILITIES, stub, 24 + 3))
@@ -128,7 +128,7 @@ class NetlogonSecureChannelIT {
                 RawRpcConnection connection = new RawRpcConnection(dc.dcIp(), port)) {
             NetlogonCredentialState state = establish(peer, ROTATED, PASSWORD);
             connection.bind(NetlogonSsp.sealed(state, dc.netbiosDomain(), ROTATED), true);
-            NetlogonAuthenticator auth = state.nextAuthenticator();
+            Authenticator auth = state.nextAuthenticator();
             byte[] encrypted = state.encryptTrustPassword(newPassword, RANDOM);
             byte[] stub = HexFormat.of().parseHex(peer.ok("pack_pwset2 " + serverName(dc) + " " + ROTATED + "$ "
                     + WORKSTATION_SECURE_CHANNEL + " " + ROTATED + " " + HexFormat.of().formatHex(auth.credential())
@@ -149,7 +149,7 @@ class NetlogonSecureChannelIT {
 
     private static int getCapabilities(SambaNetlogonPeer peer, RawRpcConnection connection,
             NetlogonCredentialState state, DcInfo dc) throws Exception {
-        NetlogonAuthenticator auth = state.nextAuthenticator();
+        Authenticator auth = state.nextAuthenticator();
         byte[] stub = HexFormat.of().parseHex(peer.ok(packGetCapabilities(dc, auth))[1]);
         byte[] response = connection.call(OPNUM_LOGON_GET_CAPABILITIES, stub);
         String[] out = peer.ok("unpack_getcaps 1 " + HexFormat.of().formatHex(response));
@@ -162,7 +162,7 @@ class NetlogonSecureChannelIT {
         return "\\\\" + dc.dcHost().split("\\.")[0].toUpperCase(Locale.ROOT);
     }
 
-    private static String packGetCapabilities(DcInfo dc, NetlogonAuthenticator auth) {
+    private static String packGetCapabilities(DcInfo dc, Authenticator auth) {
         return "pack_getcaps " + serverName(dc) + " " + COMPUTER + " " + HexFormat.of().formatHex(auth.credential()) + " "
                 + auth.timestampSeconds() + " 1";
     }

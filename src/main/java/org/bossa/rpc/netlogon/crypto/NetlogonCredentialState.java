@@ -1,5 +1,6 @@
 package org.bossa.rpc.netlogon.crypto;
 
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class NetlogonCredentialState {
     }
 
     /** The next authenticator, timestamped with the current time. */
-    public NetlogonAuthenticator nextAuthenticator() {
+    public Authenticator nextAuthenticator() {
         return nextAuthenticator(Instant.now());
     }
 
@@ -62,7 +63,7 @@ public final class NetlogonCredentialState {
      * authenticator's credential, and that value plus one the credential the server returns, which
      * also becomes the new stored credential.
      */
-    public synchronized NetlogonAuthenticator nextAuthenticator(Instant now) {
+    public synchronized Authenticator nextAuthenticator(Instant now) {
         requireAlive();
         long nowSeconds = now.getEpochSecond() & 0xFFFFFFFFL;
         long timestamp = (lastTimestamp + 2) & 0xFFFFFFFFL;
@@ -81,7 +82,7 @@ public final class NetlogonCredentialState {
         System.arraycopy(nextSeed, 0, storedCredential, 0, storedCredential.length);
         NetlogonAes.wipe(seed);
         NetlogonAes.wipe(nextSeed);
-        return new NetlogonAuthenticator(credential, (int) timestamp);
+        return new Authenticator(credential, (int) timestamp);
     }
 
     /**

@@ -20,6 +20,11 @@ public record Authenticator(byte[] credential, int timestamp) {
         return credential.clone();
     }
 
+    /** The timestamp as the unsigned number of seconds it stands for. */
+    public long timestampSeconds() {
+        return Integer.toUnsignedLong(timestamp);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Authenticator a && a.timestamp == timestamp && Arrays.equals(a.credential, credential);

@@ -1,5 +1,6 @@
 package org.bossa.rpc.netlogon.crypto;
 
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,16 +23,16 @@ class NetlogonCredentialStateAbandonTest {
         NetlogonCredentialState untouched = NetlogonCredentialsTest.established(v);
         long t1 = v.number("auth1_timestamp");
 
-        NetlogonAuthenticator lost = abandoning.nextAuthenticator(Instant.ofEpochSecond(t1 - 100));
+        Authenticator lost = abandoning.nextAuthenticator(Instant.ofEpochSecond(t1 - 100));
         abandoning.abandonAuthenticator();
-        NetlogonAuthenticator after = abandoning.nextAuthenticator(Instant.ofEpochSecond(t1));
-        NetlogonAuthenticator reference = untouched.nextAuthenticator(Instant.ofEpochSecond(t1));
+        Authenticator after = abandoning.nextAuthenticator(Instant.ofEpochSecond(t1));
+        Authenticator reference = untouched.nextAuthenticator(Instant.ofEpochSecond(t1));
 
         assertThat(after).isEqualTo(reference);
         assertThat(after.credential()).isEqualTo(v.hex("auth1_credential")).isNotEqualTo(lost.credential());
         // the server's answer to the first real step verifies, and the chain goes on as in the reference
         abandoning.verifyReturnAuthenticator(v.hex("auth1_return"));
-        NetlogonAuthenticator second = abandoning.nextAuthenticator(Instant.ofEpochSecond(v.number("auth2_timestamp")));
+        Authenticator second = abandoning.nextAuthenticator(Instant.ofEpochSecond(v.number("auth2_timestamp")));
         assertThat(second.credential()).isEqualTo(v.hex("auth2_credential"));
         abandoning.verifyReturnAuthenticator(v.hex("auth2_return"));
     }
@@ -59,12 +60,12 @@ class NetlogonCredentialStateAbandonTest {
         NetlogonCredentialState untouched = NetlogonCredentialsTest.established(v);
         Instant now = Instant.ofEpochSecond(v.number("auth1_timestamp"));
 
-        NetlogonAuthenticator lost = abandoning.nextAuthenticator(now);
+        Authenticator lost = abandoning.nextAuthenticator(now);
         abandoning.abandonAuthenticator();
-        NetlogonAuthenticator after = abandoning.nextAuthenticator(now);
+        Authenticator after = abandoning.nextAuthenticator(now);
 
         assertThat(after.timestampSeconds()).isGreaterThan(lost.timestampSeconds());
-        NetlogonAuthenticator reference = untouched.nextAuthenticator(Instant.ofEpochSecond(after.timestampSeconds()));
+        Authenticator reference = untouched.nextAuthenticator(Instant.ofEpochSecond(after.timestampSeconds()));
         assertThat(after).isEqualTo(reference);
     }
 

@@ -1,5 +1,6 @@
 package org.bossa.rpc.netlogon.crypto;
 
+import org.bossa.rpc.netlogon.ndr.Authenticator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class NetlogonCredentialsTest {
         NetlogonCredentialState state = established(v);
         for (int i = 1; i <= 2; i++) {
             long t = v.number("auth" + i + "_timestamp");
-            NetlogonAuthenticator a = state.nextAuthenticator(Instant.ofEpochSecond(t));
+            Authenticator a = state.nextAuthenticator(Instant.ofEpochSecond(t));
             assertThat(a.timestampSeconds()).isEqualTo(t);
             assertThat(a.credential()).isEqualTo(v.hex("auth" + i + "_credential"));
             state.verifyReturnAuthenticator(v.hex("auth" + i + "_return"));
@@ -189,7 +190,7 @@ class NetlogonCredentialsTest {
     void toStringsLeakNoSecrets() throws Exception {
         NetlogonVectors v = NetlogonVectors.named("credentials-ascii");
         NetlogonCredentialState state = established(v);
-        NetlogonAuthenticator a = state.nextAuthenticator(Instant.ofEpochSecond(v.number("auth1_timestamp")));
+        Authenticator a = state.nextAuthenticator(Instant.ofEpochSecond(v.number("auth1_timestamp")));
         assertThat(state.toString()).doesNotContain(v.text("session_key"));
         assertThat(a.toString()).doesNotContain(v.text("auth1_credential")).contains("1700000000");
     }
