@@ -296,7 +296,9 @@ if [ "$WRITE_DOC" = 1 ]; then
     echo "Caveats: client, both servers and the DC share the same CPUs, so every logon also pays for"
     echo "the DC's work and the client's; a side that leaves more CPU to the DC looks better. Samba"
     echo "forks an smbd per connection, which this load (one connection per logon) exercises on every"
-    echo "logon. The member's own name resolves from its hosts file (member.sh), not from DNS."
+    echo "logon. The member's own name resolves from its hosts file (member.sh), not from DNS. Bossa's"
+    echo "JVM keeps compiling through the first runs (the warm-up is only ${WARMUP} s per run), so its rate"
+    echo "tends to rise from run to run."
     echo
   } > "$SECTION"
   # replace from "## Domain NTLM logons" up to (not including) the next "## " heading
