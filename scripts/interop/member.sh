@@ -119,10 +119,16 @@ cmd_start() {
   # one private mount namespace: winbindd in the background, smbd as the process $! names
   # (unshare and sh exec). No setsid: smbd -F and winbindd -F make their own sessions (and fail
   # if they already lead one).
+  # The member's own names resolve inside its namespace, as on a real member (Samba's member
+  # guide puts them in /etc/hosts): smbd looks its NetBIOS name up on every session setup
+  # (name_to_fqdn), and a name the host does not know goes to DNS, which may be slow or drop
+  # concurrent queries (5 s timeouts).
+  { cat /etc/hosts; echo "$IP ${NAME,,}.${BOSSA_DC_REALM,,} ${NAME,,}"; } > "$M/hosts"
   unshare --mount --propagation private sh -c '
       mount -t tmpfs tmpfs /run/samba && mkdir -p /run/samba/winbindd || exit 1
+      mount --bind "$2" /etc/hosts || exit 1
       winbindd -F -s "$1" </dev/null &
-      exec smbd -F -s "$1" </dev/null' sh "$CONF" </dev/null >>"$LOG" 2>&1 &
+      exec smbd -F -s "$1" </dev/null' sh "$CONF" "$M/hosts" </dev/null >>"$LOG" 2>&1 &
   pid=$!
   local rc=0
   record_started "$pid" || rc=$?

@@ -1,0 +1,312 @@
+#!/usr/bin/env bash
+# Domain NTLM logons per second: Bossa and the reference Samba member (smbd + winbindd) side by
+# side, in one run, both joined to the loopback AD DC (scripts/interop/dc.sh) and passing each
+# NTLM response to it over Netlogon. A benchmark, not a test: it asserts nothing about speed, it
+# measures and prints Bossa/Samba ratios.
+#
+#   bench/ntlm-logons.sh [--runs N] [--workers N] [--warmup S] [--duration S] [--no-doc]
+#                        [--keep-logs DIR]
+#
+# Load: bench/lib/ntlm_logons.py (Samba's client library through its Python bindings), WORKERS
+# processes (default 8) each making logons back to back for WARMUP + DURATION seconds (default
+# 2 + 10), counting those that finish in the last DURATION seconds. One logon is a new TCP
+# connection, NEGOTIATE, an NTLM SESSION_SETUP as the domain user alice (Kerberos off) and a
+# TREE_CONNECT to the share; the connection is then dropped. N runs per side (default 3),
+# interleaved (Samba, Bossa, Samba, ...), after a check per side that a logon lists the share
+# and a wrong password is refused (so no guest mapping is measured). Any failed logon fails the
+# run. Memory is sampled every 0.5 s over the measured runs: for Samba the sum over every
+# process of the member (smbd, its per-connection children, winbindd and its children,
+# samba-dcerpcd), for Bossa the JVM.
+#
+#   Samba: scripts/interop/member.sh join + start, NetBIOS name BENCHNS, at BOSSA_MEMBER_IP:445
+#   Bossa: scripts/bossa join (BENCHN1) + scripts/bossa serve at BOSSA_HOST_IP:445
+# Both computer accounts are removed at the end (leave, or samba-tool if the leave failed).
+#
+# Prints the medians and Bossa/Samba (> 1 means Bossa is better) and rewrites the
+# "## Domain NTLM logons" section of docs/benchmarks.md unless --no-doc.
+#
+# Needs root (net ads join, smbd and port 445), the DC running (`sudo scripts/interop/dc.sh
+# start`; the BOSSA_DC_*, BOSSA_MEMBER_IP and BOSSA_HOST_IP variables of dc.sh select it and the
+# addresses), Samba's smbd, winbindd, net and Python bindings (python3-samba), and Java 25
+# (scripts/bossa builds target/bossa.jar when missing). Port 445 must be free on both addresses.
+set -euo pipefail
+
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$here"
+
+RUNS=3
+WORKERS=8
+WARMUP=2
+DURATION=10
+WRITE_DOC=1
+KEEP_LOGS=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) RUNS="$2"; shift 2 ;;
+    --workers) WORKERS="$2"; shift 2 ;;
+    --warmup) WARMUP="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --no-doc) WRITE_DOC=0; shift ;;
+    --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
+    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+for v in RUNS WORKERS DURATION; do
+  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "--${v,,} must be a positive integer" >&2; exit 2; }
+done
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 2; }
+
+. "$here/bench/lib/report.sh"
+
+[ "$(id -u)" -eq 0 ] || die "run as root (net ads join, smbd and port 445)"
+for tool in net smbd winbindd samba-tool unshare nsenter ss; do
+  command -v "$tool" >/dev/null || die "missing $tool: run scripts/install-peers.sh"
+done
+PY=/usr/bin/python3   # the interpreter Samba's bindings are installed for
+"$PY" -c 'import samba.samba3.libsmb_samba_internal' 2>/dev/null \
+  || die "Samba's Python bindings are missing ($PY -c 'import samba.samba3.libsmb_samba_internal' failed): install python3-samba"
+CLIENT="$here/bench/lib/ntlm_logons.py"
+
+# ---- the DC and the addresses ---------------------------------------------------------------
+eval "$(scripts/interop/dc.sh env)"
+scripts/interop/dc.sh status >/dev/null 2>&1 \
+  || die "the DC ($BOSSA_DC_REALM at $BOSSA_DC_IP, state $BOSSA_DC_DIR) is not running and answering: run 'sudo scripts/interop/dc.sh start' (and provision first if needed)"
+ADMIN="$BOSSA_DC_ADMIN%$BOSSA_DC_ADMIN_PASSWORD"
+SAMBA_NAME=BENCHNS
+BOSSA_NAME=BENCHN1
+SAMBA_IP="$BOSSA_MEMBER_IP"
+BOSSA_IP="$BOSSA_HOST_IP"
+USER_NAME=alice
+export BENCH_PASSWORD='Alice!Passw0rd'   # dc.sh's test user (read by the client from the environment)
+for ip in "$SAMBA_IP" "$BOSSA_IP"; do
+  if ss -Htln "src $ip" | grep ':445\b' >/dev/null; then
+    die "something already listens on $ip:445: stop it first"
+  fi
+done
+computer_exists() { samba-tool computer show "$1" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null 2>&1; }
+
+# ---- temp dir and cleanup -----------------------------------------------------------------
+WORK="$(mktemp -d "${BENCH_TMP:-/tmp}/bossa-ntlm-bench.XXXXXX")"
+chmod 755 "$WORK"
+mkdir -p "$WORK/logs" "$WORK/bossa/share"
+chmod 1777 "$WORK/bossa/share"
+export BOSSA_MEMBER_DIR="$WORK/samba" BOSSA_MEMBER_NAME="$SAMBA_NAME"
+BOSSA_STATE="$WORK/bossa/state"
+BOSSA_PID=""; SAMPLER_PID=""; SAMBA_JOINED=0
+
+member() { scripts/interop/member.sh "$@" >> "$WORK/logs/member.log" 2>&1; }
+bossa_join() {
+  printf '%s\n' "$BOSSA_DC_ADMIN_PASSWORD" | scripts/bossa join --realm "$BOSSA_DC_REALM" -U "$BOSSA_DC_ADMIN" \
+    --password-stdin --netbios-name "$BOSSA_NAME" --dns-servers "$BOSSA_DC_IP" --state-dir "$BOSSA_STATE"
+}
+bossa_leave() {
+  printf '%s\n' "$BOSSA_DC_ADMIN_PASSWORD" | scripts/bossa leave -U "$BOSSA_DC_ADMIN" --password-stdin \
+    --state-dir "$BOSSA_STATE"
+}
+stop_pid() {  # stop_pid PID: TERM, wait up to 10 s, then KILL
+  local pid="$1" i
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  stop_pid "$SAMPLER_PID"
+  stop_pid "$BOSSA_PID"
+  # leave nothing running and nothing in the directory: our two bench computers
+  member stop || true
+  if [ "$SAMBA_JOINED" = 1 ] && computer_exists "$SAMBA_NAME"; then member leave || true; fi
+  if computer_exists "$BOSSA_NAME"; then bossa_leave >> "$WORK/logs/bossa-leave.log" 2>&1 || true; fi
+  local n
+  for n in "$SAMBA_NAME" "$BOSSA_NAME"; do
+    if computer_exists "$n"; then
+      samba-tool computer delete "$n" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null 2>&1 \
+        || log "could not delete computer $n: delete it by hand"
+    fi
+  done
+  if [ -n "$KEEP_LOGS" ]; then
+    mkdir -p "$KEEP_LOGS"
+    cp -r "$WORK/logs/." "$KEEP_LOGS/" 2>/dev/null || true
+    cp -r "$WORK/samba/log" "$KEEP_LOGS/samba-member" 2>/dev/null || true
+    log "logs kept in $KEEP_LOGS"
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'log "interrupted"; exit 130' INT TERM
+
+# leftovers of an earlier, interrupted run would make the joins fail
+for n in "$SAMBA_NAME" "$BOSSA_NAME"; do
+  if computer_exists "$n"; then
+    log "deleting leftover computer $n"
+    samba-tool computer delete "$n" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null
+  fi
+done
+
+# ---- Samba: the reference member --------------------------------------------------------------
+log "samba: joining $SAMBA_NAME and starting smbd + winbindd at $SAMBA_IP"
+SAMBA_JOINED=1
+member join || die "member.sh join failed (log: $WORK/logs/member.log; --keep-logs DIR keeps it)"
+member start || die "member.sh start failed: $(tail -3 "$WORK/logs/member.log" | tr '\n' ' ')"
+SAMBA_NS="$(awk '{ print $3 }' "$BOSSA_MEMBER_DIR/member.pid")"
+[[ "$SAMBA_NS" =~ ^[0-9]+$ ]] || die "no mount namespace recorded in $BOSSA_MEMBER_DIR/member.pid"
+
+# ---- Bossa: join, then serve ------------------------------------------------------------------
+. "$here/scripts/java-home.sh"
+JAVA_VERSION="$("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+log "bossa: joining $BOSSA_NAME and starting bossa serve at $BOSSA_IP"
+bossa_join > "$WORK/logs/bossa-join.log" 2>&1 \
+  || die "bossa join failed: $(tail -1 "$WORK/logs/bossa-join.log")"
+cat > "$WORK/bossa/member.yml" <<EOF
+bossa:
+  state-dir: $BOSSA_STATE
+  netbios-name: $BOSSA_NAME
+  workgroup: $BOSSA_DC_DOMAIN
+  domain:
+    realm: $BOSSA_DC_REALM
+    dns-servers: [$BOSSA_DC_IP]
+  smb:
+    bind: [$BOSSA_IP]
+    port: 445
+  shares:
+    - name: share
+      path: $WORK/bossa/share
+EOF
+# Spring would read BOSSA_* variables (ours, the DC's) as settings: only the file configures it
+# (BOSSA_JAVA_OPTS stays, scripts/bossa reads it); scripts/bossa serve execs the JVM, so $! is it
+unset_vars=()
+for v in $(compgen -e); do
+  case "$v" in BOSSA_JAVA_OPTS) ;; BOSSA_*|SPRING_*) unset_vars+=(-u "$v") ;; esac
+done
+env "${unset_vars[@]}" scripts/bossa serve --spring.config.additional-location="file:$WORK/bossa/member.yml" \
+  > "$WORK/logs/bossa-serve.log" 2>&1 &
+BOSSA_PID=$!
+for i in $(seq 600); do
+  kill -0 "$BOSSA_PID" 2>/dev/null || die "bossa serve exited: $(tail -3 "$WORK/logs/bossa-serve.log" | tr '\n' ' ')"
+  ss -Htln "src $BOSSA_IP" | grep ':445\b' >/dev/null && break
+  [ "$i" -lt 600 ] || die "bossa serve did not listen on $BOSSA_IP:445 within 60 s"
+  sleep 0.1
+done
+
+# ---- checks: a logon works, a wrong password does not ------------------------------------------
+for side in samba bossa; do
+  ip=$([ "$side" = samba ] && echo "$SAMBA_IP" || echo "$BOSSA_IP")
+  "$PY" "$CLIENT" check "$ip" share "$BOSSA_DC_DOMAIN" "$USER_NAME" > "$WORK/logs/$side-check.log" 2>&1 \
+    || die "$side: the logon check failed: $(tail -1 "$WORK/logs/$side-check.log")"
+  log "$side: $BOSSA_DC_DOMAIN\\$USER_NAME logs on and lists the share; a wrong password is refused"
+done
+
+# ---- memory sampler ---------------------------------------------------------------------------
+MEM="$WORK/mem"   # "samba_pss_kb samba_rss_kb samba_nproc bossa_pss_kb bossa_rss_kb" (maxima)
+kb() { awk -v k="$1" '$1 == k":" { print $2; f=1 } END { if (!f) print 0 }' "$2" 2>/dev/null || echo 0; }
+ns_pids() { stat -L -c '%n %i' /proc/[0-9]*/ns/mnt 2>/dev/null | awk -v i="$1" '$2 == i { split($1, a, "/"); print a[3] }'; }
+sampler() {
+  local mp=0 mr=0 mn=0 bp=0 br=0 p sp sr n v
+  while :; do
+    sp=0; sr=0; n=0
+    for p in $(ns_pids "$SAMBA_NS"); do
+      v=$(kb Pss "/proc/$p/smaps_rollup"); sp=$(( sp + ${v:-0} ))
+      v=$(kb Rss "/proc/$p/smaps_rollup"); sr=$(( sr + ${v:-0} ))
+      n=$(( n + 1 ))
+    done
+    (( sp > mp )) && mp=$sp; (( sr > mr )) && mr=$sr; (( n > mn )) && mn=$n
+    v=$(kb Pss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > bp )) && bp=${v:-0}
+    v=$(kb Rss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > br )) && br=${v:-0}
+    echo "$mp $mr $mn $bp $br" > "$MEM.tmp" && mv "$MEM.tmp" "$MEM"
+    sleep 0.5
+  done
+}
+
+# ---- measuring ----------------------------------------------------------------------------------
+RAW="$WORK/raw"; : > "$RAW"
+declare -A RATES=([samba]="" [bossa]="") CPU=([samba]="" [bossa]="")
+sampler &
+SAMPLER_PID=$!
+run_begin
+for i in $(seq "$RUNS"); do
+  for side in samba bossa; do
+    ip=$([ "$side" = samba ] && echo "$SAMBA_IP" || echo "$BOSSA_IP")
+    out="$WORK/logs/$side-run$i.log"
+    "$PY" "$CLIENT" run "$ip" share "$BOSSA_DC_DOMAIN" "$USER_NAME" "$WORKERS" "$WARMUP" "$DURATION" > "$out" 2>&1 \
+      || die "$side run $i: the client failed: $(tail -1 "$out")"
+    read -r _ logons _ rate _ errors _ cpu < <(grep '^logons ' "$out") || die "$side run $i: no result line in $out"
+    [ "$errors" = 0 ] || die "$side run $i: $errors failed logons ($(grep '^first error' "$out" || true))"
+    [ "$logons" -gt 0 ] || die "$side run $i: no logon finished in the measured $DURATION s"
+    RATES[$side]+="$rate "; CPU[$side]+="$cpu "
+    echo "$side run$i $logons logons in ${DURATION} s = $rate/s (client CPU ${cpu} s)" >> "$RAW"
+  done
+  log "run $i/$RUNS: $(grep " run$i " "$RAW" | sed 's/ (client.*//' | tr '\n' ';')"
+done
+run_end
+sleep 0.6   # one more memory sample
+stop_pid "$SAMPLER_PID"; SAMPLER_PID=""
+SAMBA_PSS=0 SAMBA_RSS=0 SAMBA_NPROC=0 BOSSA_PSS=0 BOSSA_RSS=0
+read -r SAMBA_PSS SAMBA_RSS SAMBA_NPROC BOSSA_PSS BOSSA_RSS < "$MEM" || true
+BOSSA_HWM=$(kb VmHWM "/proc/$BOSSA_PID/status")
+kill -0 "$BOSSA_PID" 2>/dev/null || die "bossa serve died during the run: $(tail -3 "$WORK/logs/bossa-serve.log" | tr '\n' ' ')"
+
+# ---- table ----------------------------------------------------------------------------------
+TABLE="$WORK/table.md"
+sm=$(echo "${RATES[samba]}" | median)
+bm=$(echo "${RATES[bossa]}" | median)
+mib() { awk -v k="$1" 'BEGIN { printf "%.0f MiB", k / 1024 }'; }
+{
+  table_header
+  echo "| NTLM logons, $WORKERS clients (logons/s) | $(awk -v r="$sm" 'BEGIN { printf "%.0f/s", r }') | $(awk -v r="$bm" 'BEGIN { printf "%.0f/s", r }') | $(awk -v s="$sm" -v b="$bm" 'BEGIN { printf "%.2f", b / s }') |"
+  echo "| peak server memory (PSS, sampled) | $(mib "$SAMBA_PSS") | $(mib "$BOSSA_PSS") | $(awk -v s="$SAMBA_PSS" -v b="$BOSSA_PSS" 'BEGIN { if (b > 0) printf "%.2f", s / b; else print "-" }') |"
+} > "$TABLE"
+CONVENTION="Bossa/Samba > 1 means Bossa is better: for the logon rate it is Bossa/Samba, for memory Samba/Bossa."
+
+COMMIT="$(bossa_commit)"
+ENV_LINES="$(machine_lines)
+- DC: Samba $(samba --version | sed 's/^Version //') AD DC on $BOSSA_DC_IP ($BOSSA_DC_REALM), scripts/interop/dc.sh
+- Samba: $(smbd --version), smbd + winbindd as scripts/interop/member.sh runs them, computer $SAMBA_NAME at $SAMBA_IP:445
+- Bossa: commit $COMMIT, $JAVA_VERSION, \`scripts/bossa serve\` joined as $BOSSA_NAME, at $BOSSA_IP:445
+- load: bench/lib/ntlm_logons.py (Samba $(smbd --version | sed 's/^Version //') client library), $WORKERS worker processes, logon = TCP connect + NEGOTIATE + NTLM SESSION_SETUP ($BOSSA_DC_DOMAIN\\$USER_NAME) + TREE_CONNECT, then disconnect
+- parameters: runs=$RUNS per side, interleaved; each ${WARMUP} s warm-up + ${DURATION} s counted
+- memory: Samba = sum over all the member's processes (at most $SAMBA_NPROC at once; RSS sum $(mib "$SAMBA_RSS")); Bossa = the JVM (RSS $(mib "$BOSSA_RSS"), VmHWM $(mib "$BOSSA_HWM"))
+- client CPU per run (s): Samba $(echo "${CPU[samba]}" | xargs), Bossa $(echo "${CPU[bossa]}" | xargs)"
+
+print_results text
+
+# ---- docs/benchmarks.md: the "## Domain NTLM logons" section only ------------------------------
+if [ "$WRITE_DOC" = 1 ]; then
+  DOC="$here/docs/benchmarks.md"
+  [ -f "$DOC" ] || die "$DOC is missing (bench/smb-vs-samba.sh writes it)"
+  grep -q '^## Domain NTLM logons$' "$DOC" || die "$DOC has no '## Domain NTLM logons' section"
+  SECTION="$WORK/section.md"
+  {
+    echo "## Domain NTLM logons"
+    echo
+    echo "Written by \`bench/ntlm-logons.sh\` (\`sudo bench/ntlm-logons.sh --runs N\`, against the DC that"
+    echo "\`sudo scripts/interop/dc.sh start\` runs). Both servers are joined members that pass each NTLM"
+    echo "response to the DC over Netlogon: Samba's smbd + winbindd (scripts/interop/member.sh) and"
+    echo "\`bossa serve\`. The same client, Samba's client library driven from $WORKERS Python processes,"
+    echo "makes full logons back to back: a new TCP connection, NEGOTIATE, an NTLM SESSION_SETUP as a"
+    echo "domain user and a TREE_CONNECT, then a disconnect; logons finishing in the ${DURATION} s after a"
+    echo "${WARMUP} s warm-up are counted, N runs per side interleaved, median shown. Any failed logon"
+    echo "fails the run, and each side first shows that a wrong password is refused."
+    print_results markdown
+    echo
+    echo "Caveats: client, both servers and the DC share the same CPUs, so every logon also pays for"
+    echo "the DC's work and the client's; a side that leaves more CPU to the DC looks better. Samba"
+    echo "forks an smbd per connection, which this load (one connection per logon) exercises on every"
+    echo "logon. The member's own name resolves from its hosts file (member.sh), not from DNS. Bossa's"
+    echo "JVM keeps compiling through the first runs (the warm-up is only ${WARMUP} s per run), so its rate"
+    echo "tends to rise from run to run."
+    echo
+  } > "$SECTION"
+  # replace from "## Domain NTLM logons" up to (not including) the next "## " heading
+  awk -v section="$SECTION" '
+    /^## Domain NTLM logons$/ { while ((getline line < section) > 0) print line; skip = 1; next }
+    skip && /^## / { skip = 0 }
+    !skip { print }
+  ' "$DOC" > "$WORK/benchmarks.md"
+  cp "$WORK/benchmarks.md" "$DOC"
+  log "wrote the Domain NTLM logons section of $DOC"
+fi
