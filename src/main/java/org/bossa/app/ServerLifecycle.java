@@ -1,7 +1,6 @@
 package org.bossa.app;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -127,17 +126,7 @@ public class ServerLifecycle implements SmartLifecycle {
         if (configured != null && !configured.isBlank()) {
             return configured.toUpperCase(Locale.ROOT);
         }
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            host = "BOSSA";
-        }
-        host = host.split("\\.")[0].replaceAll("[^A-Za-z0-9-]", "");
-        if (host.isEmpty()) {
-            host = "BOSSA";
-        }
-        return host.substring(0, Math.min(15, host.length())).toUpperCase(Locale.ROOT);
+        return HostNames.defaultNetbiosName();
     }
 
     private void printWelcome(ServerConfig config) {

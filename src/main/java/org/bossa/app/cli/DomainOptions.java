@@ -1,13 +1,12 @@
 package org.bossa.app.cli;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bossa.app.BossaProperties;
 import org.bossa.app.DomainProperties;
+import org.bossa.app.HostNames;
 import org.bossa.domain.ComputerName;
 import org.bossa.domain.DomainMembership;
 import org.bossa.domain.DomainSettings;
@@ -68,7 +67,10 @@ public final class DomainOptions {
         DomainProperties d = props.getDomain();
         String r = first(realm, d.getRealm(), joined.map(DomainMembership::realm).orElse(""));
         String name = first(netbiosName, d.getNetbiosName(), props.getNetbiosName(),
-                joined.map(m -> m.computer().netbiosName()).orElse(""), hostName());
+                joined.map(m -> m.computer().netbiosName()).orElse(""));
+        if (name.isEmpty()) {
+            name = HostNames.defaultNetbiosName();
+        }
         String dns = first(dnsName, d.getDnsName(), joined.map(m -> m.computer().dnsDomain()).orElse(""),
                 r.toLowerCase(Locale.ROOT));
         String wg = first(workgroup, d.getWorkgroup(), "");
@@ -105,17 +107,5 @@ public final class DomainOptions {
             }
         }
         return "";
-    }
-
-    /** The host name's first label, upper case, cut to 15 characters (what Samba's netbios name defaults to). */
-    private static String hostName() {
-        try {
-            String h = InetAddress.getLocalHost().getHostName();
-            int dot = h.indexOf('.');
-            String label = (dot > 0 ? h.substring(0, dot) : h).toUpperCase(Locale.ROOT);
-            return label.length() > 15 ? label.substring(0, 15) : label;
-        } catch (UnknownHostException e) {
-            return "";
-        }
     }
 }
