@@ -26,8 +26,7 @@ public final class AuthWiring {
     public static SecurityContextFactory localNtlm(StateStore store, String netbiosName, String workgroup, boolean allowAnonymous) {
         String host = netbiosName.toLowerCase(Locale.ROOT);
         NtlmServerConfig cfg = new NtlmServerConfig(netbiosName, netbiosName, host, host, allowAnonymous);
-        LocalNtlmVerifier verifier = new LocalNtlmVerifier(
-                (domain, user) -> store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash), cfg);
+        LocalNtlmVerifier verifier = new LocalNtlmVerifier(localAccounts(store), cfg);
         return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
     }
 
@@ -40,9 +39,24 @@ public final class AuthWiring {
             NtlmVerifier domainVerifier, boolean allowAnonymous) {
         NtlmServerConfig cfg = new NtlmServerConfig(m.netbiosDomain(), netbiosName, m.dnsDomain(),
                 m.computer().dnsHostName(), allowAnonymous);
-        NtlmAccounts locals = (domain, user) -> store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash);
+        NtlmAccounts locals = localAccounts(store);
         NtlmVerifier verifier = new RoutingNtlmVerifier(new LocalNtlmVerifier(locals, cfg), domainVerifier, locals,
                 netbiosName);
         return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
+    }
+
+    /**
+     * Local users' NT hashes by name. A name no local user can have (a UPN such as
+     * {@code alice@example.test}, a name with '\\') is simply no local user: the logon goes on to the
+     * domain, or fails with LOGON_FAILURE, never with a parameter error.
+     */
+    private static NtlmAccounts localAccounts(StateStore store) {
+        return (domain, user) -> {
+            try {
+                return store.findUser(user).filter(LocalUser::enabled).map(LocalUser::ntHash);
+            } catch (IllegalArgumentException notALocalName) {
+                return java.util.Optional.empty();
+            }
+        };
     }
 }

@@ -31,8 +31,6 @@ public final class TestNtlmClient {
     public int flags = DEFAULT_FLAGS;
     /** Put MsvAvFlags 0x2 and a MIC in AUTHENTICATE (what Windows and Samba do when the CHALLENGE has a time). */
     public boolean sendMic = true;
-    /** Send no NEGOTIATE (SPNEGO downgrade case); the MIC then covers an empty NEGOTIATE. */
-    public boolean skipNegotiate;
     /** Replace the NT response by a 24-byte NTLMv1-style one. */
     public boolean ntlmV1;
     public boolean anonymous;
@@ -51,11 +49,7 @@ public final class TestNtlmClient {
     }
 
     public byte[] negotiate() {
-        if (skipNegotiate) {
-            negotiateBytes = new byte[0];
-        } else {
-            negotiateBytes = new NtlmNegotiateMessage(flags, "", "", VERSION).encode();
-        }
+        negotiateBytes = new NtlmNegotiateMessage(flags, "", "", VERSION).encode();
         return negotiateBytes.clone();
     }
 

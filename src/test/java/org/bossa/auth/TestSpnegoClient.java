@@ -23,13 +23,21 @@ public final class TestSpnegoClient {
     /** First token: NegTokenInit with the NTLM NEGOTIATE as optimistic token (or a fake one for a first mech). */
     public byte[] init() {
         byte[] token = mechTypes.get(0).equals(Oid.NTLMSSP) ? ntlm.negotiate() : new byte[] {0x60, 0x00};
-        if (!mechTypes.get(0).equals(Oid.NTLMSSP)) {
-            ntlm.skipNegotiate = true;
-            ntlm.negotiate();
-        }
         NegTokenInit init = new NegTokenInit(mechTypes, token);
         mechTypesDer = init.mechTypesDer();
         return init.encodeInitialToken();
+    }
+
+    /**
+     * After the server picked NTLMSSP over our first (optimistic) mechanism and sent no token:
+     * starts NTLMSSP with NEGOTIATE in a NegTokenResp, as smbclient and Windows do.
+     */
+    public byte[] negotiateAfterDowngrade(byte[] serverReply) throws Exception {
+        NegTokenResp resp = NegTokenResp.decode(serverReply);
+        if (resp.responseToken() != null) {
+            throw new IllegalStateException("the server sent a token for a mechanism we have not started");
+        }
+        return new NegTokenResp(null, null, ntlm.negotiate(), null).encode();
     }
 
     /** Second token: answers the server's CHALLENGE with AUTHENTICATE (+ mechListMIC). */

@@ -114,14 +114,18 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
             }
             mech = m.get().newContext();
             mechOid = offered.get(i);
-            byte[] token = init.mechToken();
-            if (i > 0) {
-                // Not the client's first choice: its optimistic token (if any) was for another mechanism.
-                downgraded = true;
-                requestMic = true;
-                token = new byte[0];
-            }
             state = State.NEGOTIATING;
+            if (i > 0) {
+                // Not the client's first choice: its optimistic token (say Kerberos, which a Windows
+                // client sends once the member has cifs/ SPNs) was for another mechanism and is
+                // dropped. RFC 4178 4.2.2 and 5: answer with the selected mechanism and no token,
+                // asking for the mechListMIC; the client then starts that mechanism (for NTLMSSP:
+                // NEGOTIATE) in its next NegTokenResp.
+                downgraded = true;
+                return StepResult.continueWith(new NegTokenResp(NegState.REQUEST_MIC, firstReplyMech(), null, null)
+                        .encode());
+            }
+            byte[] token = init.mechToken();
             return afterMechStep(mech.step(token == null ? new byte[0] : token), null);
         }
         return fail(NtStatus.INVALID_PARAMETER);

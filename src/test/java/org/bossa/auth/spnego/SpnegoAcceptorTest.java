@@ -202,9 +202,15 @@ class SpnegoAcceptorTest {
         NegTokenResp resp1 = NegTokenResp.decode(r1.outputToken());
         assertThat(resp1.negState()).isEqualTo(NegState.REQUEST_MIC);
         assertThat(resp1.supportedMech()).isEqualTo(Oid.NTLMSSP);
-        assertThat(resp1.responseToken()).isNotNull();
+        assertThat(resp1.responseToken()).as("no token for a mechanism the client has not started").isNull();
 
-        StepResult r2 = ctx.step(c.authenticate(r1.outputToken()));
+        StepResult challenge = ctx.step(c.negotiateAfterDowngrade(r1.outputToken()));
+        assertThat(challenge.outcome()).isEqualTo(Outcome.CONTINUE);
+        NegTokenResp resp2 = NegTokenResp.decode(challenge.outputToken());
+        assertThat(resp2.responseToken()).startsWith("NTLMSSP\0".getBytes());
+        assertThat(resp2.supportedMech()).as("supportedMech only in the first reply").isNull();
+
+        StepResult r2 = ctx.step(c.authenticate(challenge.outputToken()));
         assertThat(r2.outcome()).isEqualTo(Outcome.DONE);
         assertThat(c.serverMicValid(r2.outputToken())).isTrue();
     }
@@ -216,7 +222,8 @@ class SpnegoAcceptorTest {
         c.sendMechListMic = false;
         c.ntlm.sendMic = false;
         SecurityContext ctx = factory(CONFIG).newContext();
-        StepResult r2 = ctx.step(c.authenticate(ctx.step(c.init()).outputToken()));
+        byte[] challenge = ctx.step(c.negotiateAfterDowngrade(ctx.step(c.init()).outputToken())).outputToken();
+        StepResult r2 = ctx.step(c.authenticate(challenge));
         assertThat(r2.outcome()).as("the server waits for the client's MIC").isEqualTo(Outcome.CONTINUE);
         assertThat(ctx.step(new NegTokenResp(null, null, null, null).encode()).status())
                 .isEqualTo(NtStatus.LOGON_FAILURE);

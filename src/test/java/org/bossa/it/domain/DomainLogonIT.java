@@ -40,7 +40,10 @@ class DomainLogonIT {
     @BeforeAll
     static void joinAndServe(DcInfo info) throws Exception {
         dc = info;
-        member = new MemberServer(dc, "BOSSAN1");
+        // named BOSSA at the fixture's host address, so bossa.REALM (in /etc/hosts) is this member
+        // and a Kerberos-capable client finds the cifs/bossa.REALM principal the join registered
+        String hostIp = System.getenv().getOrDefault("BOSSA_HOST_IP", "127.0.0.4");
+        member = new MemberServer(dc, "BOSSA", hostIp);
         BossaCommand.Result join = member.join();
         assertThat(join.succeeded()).as("%s", join).isTrue();
         member.start();
@@ -115,8 +118,28 @@ class DomainLogonIT {
         BossaCommand.Result add = BossaCommand.run(Duration.ofSeconds(30), "Local!Passw0rd", "user", "add", "localbob",
                 "--password-stdin", "--state-dir", member.stateDir().toString());
         assertThat(add.succeeded()).as("%s", add).isTrue();
-        SmbResult r = smbclient("BOSSAN1\\localbob", "Local!Passw0rd", "sign", "ls");
+        SmbResult r = smbclient("BOSSA\\localbob", "Local!Passw0rd", "sign", "ls");
         assertThat(r.exit).as("%s", r).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aUserPrincipalNameLogsOnToo() {
+        SmbResult r = smbclient("alice@" + dc.realm(), DcInfo.ALICE_PASSWORD, "sign", "ls");
+        assertThat(r.exit).as("%s", r).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aClientOfferingKerberosFirstFallsBackToNtlm() {
+        // what a domain-joined Windows client does: an optimistic Kerberos token for cifs/bossa.REALM;
+        // the server picks NTLMSSP and the client starts it (RFC 4178 section 5)
+        String host = "bossa." + dc.realm().toLowerCase(java.util.Locale.ROOT);
+        List<String> cmd = List.of("smbclient", "//" + host + "/share", "-p", Integer.toString(member.port), "-m", "SMB3",
+                "--use-kerberos=desired", "-d", "3", "-U", "alice@" + dc.realm() + "%" + DcInfo.ALICE_PASSWORD, "-c", "ls");
+        ToolResult r = dc.run(cmd, null);
+        assertThat(r.succeeded()).as("%s", r).isTrue();
+        assertThat(r.output()).contains("client preferred mech (gse_krb5").contains("server wants: ntlmssp");
     }
 
     @Test
@@ -166,7 +189,7 @@ class DomainLogonIT {
 
     /** smbclient against the member, SMB3, with {@code --client-protection}. */
     private static SmbResult smbclient(String user, String password, String protection, String commands) {
-        List<String> cmd = new ArrayList<>(List.of("smbclient", "//127.0.0.1/share", "-p", Integer.toString(member.port),
+        List<String> cmd = new ArrayList<>(List.of("smbclient", "//" + member.bindAddress + "/share", "-p", Integer.toString(member.port),
                 "-m", "SMB3", "--client-protection=" + protection, "-U", user + "%" + password, "-c", commands));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();

@@ -24,11 +24,18 @@ final class MemberServer implements AutoCloseable {
     final Path dir;
     final Path share;
     final int port;
+    final String bindAddress;
     private Process process;
 
     MemberServer(DcInfo dc, String name) throws IOException {
+        this(dc, name, "127.0.0.1");
+    }
+
+    /** @param bindAddress where serve listens (the fixture maps bossa.REALM to BOSSA_HOST_IP, 127.0.0.4) */
+    MemberServer(DcInfo dc, String name, String bindAddress) throws IOException {
         this.dc = dc;
         this.name = name;
+        this.bindAddress = bindAddress;
         this.dir = BossaCommand.BASE.resolve("target/it-domain/" + name);
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {
@@ -84,7 +91,7 @@ final class MemberServer implements AutoCloseable {
                 "    dns-servers: [" + dc.dcIp() + "]",
                 extra.toString().stripTrailing(),
                 "  smb:",
-                "    bind: [127.0.0.1]",
+                "    bind: [" + bindAddress + "]",
                 "    port: " + port,
                 "  shares:",
                 "    - name: share",
@@ -103,7 +110,7 @@ final class MemberServer implements AutoCloseable {
                 throw new IllegalStateException("bossa serve exited with " + process.exitValue() + ":\n" + log());
             }
             try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                s.connect(new InetSocketAddress(bindAddress, port), 200);
                 return;
             } catch (IOException notYet) {
                 Thread.sleep(100);
