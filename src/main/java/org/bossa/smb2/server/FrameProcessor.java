@@ -5,6 +5,7 @@ import java.util.List;
 import org.bossa.smb2.crypto.MessageSigner;
 import org.bossa.smb2.crypto.TransformCodec;
 import org.bossa.smb2.crypto.TransformException;
+import org.bossa.smb2.wire.Dialect;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.Smb1Negotiate;
 import org.bossa.smb2.wire.Smb2Command;
@@ -22,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
-    private static final int TRANSFORM_PROTOCOL_ID = 0x424D53FD;
 
     private final Connection conn;
     private final Dispatcher dispatcher;
@@ -47,7 +47,7 @@ final class FrameProcessor {
         WireReader whole = new WireReader(frame);
         boolean encrypted = false;
         Session encryptedFor = null;
-        if (whole.u32(0) == TRANSFORM_PROTOCOL_ID) {
+        if (whole.u32(0) == TransformCodec.PROTOCOL_ID) {
             if (conn.dialect() == null || !conn.dialect().isSmb3()) {
                 throw new ConnectionFault("transform header before SMB 3 was negotiated");
             }
@@ -273,7 +273,7 @@ final class FrameProcessor {
     }
 
     private int chargeOf(Smb2Header h) {
-        boolean multiCredit = conn.dialect() != null && conn.dialect() != org.bossa.smb2.wire.Dialect.SMB_2_0_2;
+        boolean multiCredit = conn.dialect() != null && conn.dialect() != Dialect.SMB_2_0_2;
         return multiCredit ? Math.max(1, h.creditCharge()) : 1;
     }
 
