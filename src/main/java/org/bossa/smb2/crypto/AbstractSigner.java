@@ -1,7 +1,5 @@
 package org.bossa.smb2.crypto;
 
-import java.security.MessageDigest;
-
 /** Header handling shared by the signers; subclasses compute the 16-byte MAC. */
 abstract sealed class AbstractSigner implements MessageSigner
         permits HmacSha256Signer, AesCmacSigner, AesGmacSigner {
@@ -31,9 +29,7 @@ abstract sealed class AbstractSigner implements MessageSigner
             return false;
         }
         byte[] mac = computeSignature(msg, off, len, ZERO_SIGNATURE);
-        byte[] received = java.util.Arrays.copyOfRange(msg, off + SIGNATURE_OFFSET,
-                off + SIGNATURE_OFFSET + SIGNATURE_LENGTH);
-        return MessageDigest.isEqual(mac, received);
+        return AesModes.tagEquals(mac, 0, msg, off + SIGNATURE_OFFSET);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.bossa.smb2.crypto;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -123,8 +122,7 @@ abstract sealed class Aead permits Aead.Gcm, Aead.Ccm {
                         || e.gcm.doFinal(plain, bulk, rest, e.tail, 0) != rest + TAG_LENGTH) {
                     throw new IllegalStateException("unexpected AES/CTR or AES/GCM output length");
                 }
-                ok = MessageDigest.isEqual(Arrays.copyOfRange(e.tail, rest, rest + TAG_LENGTH),
-                        Arrays.copyOfRange(tag, tagOff, tagOff + TAG_LENGTH));
+                ok = AesModes.tagEquals(e.tail, rest, tag, tagOff);
             } catch (GeneralSecurityException ex) {
                 throw new IllegalStateException("AES-GCM decryption failed", ex);
             }
@@ -279,7 +277,7 @@ abstract sealed class Aead permits Aead.Gcm, Aead.Ccm {
             Engine e = pool.take();
             byte[] scratch = AesModes.scratchFor(len, e.small);
             byte[] plain = new byte[len];
-            byte[] expected = new byte[TAG_LENGTH];
+            boolean ok;
             try {
                 begin(e, nonce, aad, aadOff, aadLen, len, scratch);
                 int chunk = scratch.length / 2;
@@ -298,16 +296,18 @@ abstract sealed class Aead permits Aead.Gcm, Aead.Ccm {
                 }
                 macPartial(e, plain, bulk, rest);
                 byte[] t = e.mac.chain();
+                byte[] expected = e.block; // free again once the last block is absorbed
                 for (int i = 0; i < TAG_LENGTH; i++) {
                     expected[i] = (byte) (t[i] ^ e.s0[i]);
                 }
+                ok = AesModes.tagEquals(expected, 0, tag, tagOff);
                 e.mac.reset();
             } catch (GeneralSecurityException ex) {
                 throw new IllegalStateException("AES-CCM decryption failed", ex);
             }
             AesModes.release(scratch, e.small);
             pool.give(e);
-            if (!MessageDigest.isEqual(expected, Arrays.copyOfRange(tag, tagOff, tagOff + TAG_LENGTH))) {
+            if (!ok) {
                 Arrays.fill(plain, (byte) 0);
                 throw new TransformException("message authentication failed");
             }

@@ -112,6 +112,18 @@ final class AesModes {
         }
     }
 
+    /**
+     * Whether the 16-byte tags at {@code a[aOff]} and {@code b[bOff]} are equal, in time independent of where
+     * they differ (as {@link java.security.MessageDigest#isEqual}, without copying the ranges out first).
+     */
+    static boolean tagEquals(byte[] a, int aOff, byte[] b, int bOff) {
+        int diff = 0;
+        for (int i = 0; i < 16; i++) {
+            diff |= a[aOff + i] ^ b[bOff + i];
+        }
+        return diff == 0;
+    }
+
     static void putBe32(byte[] b, int off, int v) {
         b[off] = (byte) (v >>> 24);
         b[off + 1] = (byte) (v >>> 16);
