@@ -35,7 +35,8 @@ public final class Acl {
      * Decodes the ACL at {@code offset}; it must end by {@code limit}.
      *
      * @throws DtypFormatException (ACL) for a bad revision, an AclSize past {@code limit} or below the header, an
-     *                             AceCount that cannot fit, or an ACE running past AclSize
+     *                             AceCount that cannot fit, an ACE running past AclSize, or ACEs that would not
+     *                             fit in 65535 bytes once padded for encoding
      */
     public static Acl decode(byte[] b, int offset, int limit) {
         if (offset < 0 || limit > b.length || limit - offset < HEADER) {
@@ -56,10 +57,15 @@ public final class Acl {
         int end = offset + size;
         List<Ace> aces = new ArrayList<>(count);
         int p = offset + HEADER;
+        int encoded = HEADER;
         for (int i = 0; i < count; i++) {
             Ace ace = Ace.decode(b, p, end);
             aces.add(ace);
+            encoded += ace.encodedLength();
             p += Bytes.u16(b, p + 2);
+        }
+        if (encoded > 0xFFFF) { // AceSizes not multiples of 4 grow when padded on re-encoding
+            throw bad("ACEs need " + encoded + " bytes once padded, more than an ACL holds");
         }
         return new Acl(revision, aces);
     }

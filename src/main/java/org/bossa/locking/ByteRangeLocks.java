@@ -90,19 +90,20 @@ public final class ByteRangeLocks {
         return NtStatus.SUCCESS;
     }
 
+    /**
+     * Drops every lock of a closing open and cancels its waiting requests. Futures are completed
+     * after the monitor is left: their callbacks (dropWaiter, the LOCK reply) must not run inside
+     * this method's iteration of {@code waiters}.
+     */
     void releaseAll(long openId) {
+        List<Waiter> cancelled = new ArrayList<>();
         List<Waiter> wake;
         synchronized (this) {
             locks.removeIf(l -> l.openId() == openId);
-            waiters.removeIf(w -> {
-                if (w.wanted().openId() == openId) {
-                    w.result().complete(NtStatus.CANCELLED);
-                    return true;
-                }
-                return false;
-            });
+            waiters.removeIf(w -> w.wanted().openId() == openId && cancelled.add(w));
             wake = grantWaiters();
         }
+        cancelled.forEach(w -> w.result().complete(NtStatus.CANCELLED));
         wake.forEach(w -> w.result().complete(NtStatus.SUCCESS));
     }
 

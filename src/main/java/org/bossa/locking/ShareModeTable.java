@@ -52,16 +52,20 @@ public final class ShareModeTable {
 
     /**
      * Removes one open; returns true when it was the last, so the caller performs a pending delete.
-     * Its byte-range locks are dropped too.
+     * Its byte-range locks are dropped too, outside the table's monitor: that wakes other opens'
+     * blocked LOCK requests, whose replies need not wait on every CREATE and CLOSE of the server.
      */
-    public synchronized boolean release(FileState st, long openId) {
-        st.opens.removeIf(o -> o.openId() == openId);
-        st.locks().releaseAll(openId);
-        if (st.openCount() == 0) {
-            files.remove(st.key());
-            return true;
+    public boolean release(FileState st, long openId) {
+        boolean last;
+        synchronized (this) {
+            st.opens.removeIf(o -> o.openId() == openId);
+            last = st.openCount() == 0;
+            if (last) {
+                files.remove(st.key());
+            }
         }
-        return false;
+        st.locks().releaseAll(openId);
+        return last;
     }
 
     /** Would an open with these bits now be admitted? (SET_INFO rename needs DELETE-shared opens.) */

@@ -132,6 +132,25 @@ class SecurityDescriptorTest {
     }
 
     @Test
+    void unalignedAceSizesThatCannotBeReencodedAreAnAclError() {
+        // 7280 opaque ACEs of AceSize 9 fill an AclSize of 65528; padded to 12 bytes each they no longer fit
+        int count = 7280;
+        byte[] acl = new byte[8 + count * 9];
+        acl[0] = Acl.ACL_REVISION_DS;
+        acl[2] = (byte) acl.length;
+        acl[3] = (byte) (acl.length >>> 8);
+        acl[4] = (byte) count;
+        acl[5] = (byte) (count >>> 8);
+        for (int i = 0; i < count; i++) {
+            acl[8 + i * 9] = Ace.ACCESS_ALLOWED_OBJECT_ACE_TYPE;
+            acl[8 + i * 9 + 2] = 9;
+        }
+        assertThatThrownBy(() -> Acl.decode(acl))
+                .isInstanceOfSatisfying(DtypFormatException.class,
+                        e -> assertThat(e.kind()).isEqualTo(DtypFormatException.Kind.ACL));
+    }
+
+    @Test
     void opaqueAceTypesRoundTrip() {
         byte[] body = new byte[40]; // an object ACE: Mask, Flags, ObjectType GUID, ..., SID as raw bytes
         byte[] ace = new byte[8 + 40];

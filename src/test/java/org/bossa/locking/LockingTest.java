@@ -92,4 +92,22 @@ class LockingTest {
         assertThat(l.tryLock(new ByteRangeLocks.Lock(2, 0, 10, false))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
         assertThat(l.tryLock(new ByteRangeLocks.Lock(1, 0, 10, true))).isEqualTo(NtStatus.LOCK_NOT_GRANTED);
     }
+
+    @Test
+    void closingAnOpenWithAPendingLockCancelsItAndReleasesTheFile() {
+        ShareModeTable t = new ShareModeTable();
+        FileState st = t.acquire(KEY, 1, READ | WRITE, 0x7).state();
+        t.acquire(KEY, 2, READ | WRITE, 0x7);
+        st.locks().tryLock(new ByteRangeLocks.Lock(1, 0, 10, true));
+        st.locks().tryLock(new ByteRangeLocks.Lock(2, 20, 10, true));
+        CompletableFuture<NtStatus> mine = st.locks().lockWhenFree(new ByteRangeLocks.Lock(2, 0, 10, true));
+        CompletableFuture<NtStatus> other = st.locks().lockWhenFree(new ByteRangeLocks.Lock(1, 20, 10, true));
+        assertThat(t.release(st, 2)).isFalse();
+        assertThat(mine).isCompletedWithValue(NtStatus.CANCELLED);
+        assertThat(other).isCompletedWithValue(NtStatus.SUCCESS);
+        assertThat(st.locks().accessAllowed(2, 20, 1, false)).isFalse();
+        assertThat(t.release(st, 1)).isTrue();
+        assertThat(t.find(KEY)).isNull();
+        assertThat(st.locks().isEmpty()).isTrue();
+    }
 }
