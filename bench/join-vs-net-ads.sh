@@ -26,23 +26,23 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
+. "$here/bench/lib/report.sh"
+
 RUNS=10
 WRITE_DOC=1
 SAMBA_ONLY=0
 KEEP_LOGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift 2 ;;
+    --runs) need_value "$@"; RUNS="$2"; shift 2 ;;
     --samba-only) SAMBA_ONLY=1; WRITE_DOC=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
-    --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    --keep-logs) need_value "$@"; KEEP_LOGS="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
 done
-[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs must be a positive integer" >&2; exit 2; }
-
-. "$here/bench/lib/report.sh"
+positive_ints RUNS
 
 [ "$(id -u)" -eq 0 ] || die "run as root (net ads join writes the member's secrets as root)"
 for tool in net samba-tool /usr/bin/time; do

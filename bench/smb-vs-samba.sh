@@ -27,6 +27,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
+. "$here/bench/lib/report.sh"
+
 RUNS=3
 SIZE_MIB=1024
 TIMELIMIT=10
@@ -37,23 +39,19 @@ WRITE_DOC=1
 KEEP_LOGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift 2 ;;
-    --size-mib) SIZE_MIB="$2"; shift 2 ;;
-    --timelimit) TIMELIMIT="$2"; shift 2 ;;
-    --nprocs) NPROCS="$2"; shift 2 ;;
-    --qdepth) QDEPTH="$2"; shift 2 ;;
-    --only) ONLY="$2"; shift 2 ;;
+    --runs) need_value "$@"; RUNS="$2"; shift 2 ;;
+    --size-mib) need_value "$@"; SIZE_MIB="$2"; shift 2 ;;
+    --timelimit) need_value "$@"; TIMELIMIT="$2"; shift 2 ;;
+    --nprocs) need_value "$@"; NPROCS="$2"; shift 2 ;;
+    --qdepth) need_value "$@"; QDEPTH="$2"; shift 2 ;;
+    --only) need_value "$@"; ONLY="$2"; shift 2 ;;
     --no-doc) WRITE_DOC=0; shift ;;
-    --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    --keep-logs) need_value "$@"; KEEP_LOGS="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
 done
-for v in RUNS SIZE_MIB TIMELIMIT NPROCS QDEPTH; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "$v must be a positive integer" >&2; exit 2; }
-done
-
-. "$here/bench/lib/report.sh"
+positive_ints RUNS SIZE_MIB TIMELIMIT NPROCS QDEPTH
 
 [ "$(id -u)" -eq 0 ] || die "run as root (needs useradd and smbd)"
 for tool in smbd smbpasswd smbclient smbtorture /usr/bin/time ss; do

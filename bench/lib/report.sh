@@ -1,10 +1,25 @@
-# Shared by the benchmarks in bench/ (sourced, not run): logging, the clock and load around the
-# measured part, and the description of a run that each prints and writes into
-# docs/benchmarks.md. The sourcing script sets here (the repository) and, before print_results,
+# Shared by the benchmarks in bench/ (sourced, not run; it only defines functions): arguments,
+# logging, the clock and load around the measured part, and the description of a run that each
+# prints and writes into docs/benchmarks.md. The sourcing script sets here (the repository) and, before print_results,
 # CONVENTION, TABLE, ENV_LINES and RAW.
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
+
+# ---- arguments ---------------------------------------------------------------------------------
+# usage: the script's header comment (from line 2 to the first line that is not a comment)
+usage() { sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; }
+usage_error() { echo "$* (see --help)" >&2; exit 2; }
+# need_value "$@": the option in $1 has a value in $2
+need_value() { [ $# -ge 2 ] || usage_error "$1 needs a value"; }
+# positive_ints VAR...: each variable holds a positive integer (VAR is named as its option --var)
+positive_ints() {
+  local v opt
+  for v; do
+    opt="${v,,}"
+    [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || usage_error "--${opt//_/-} must be a positive integer"
+  done
+}
 
 # median: of the numbers on stdin (separated by spaces or newlines); nothing for no numbers
 median() { tr ' ' '\n' | awk NF | sort -g | awk '{ a[NR] = $1 } END { if (NR == 0) exit; if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
