@@ -72,22 +72,15 @@ chmod 755 "$WORK"     # benchuser must reach the share directories below it
 SMBD_PID=""; BOSSA_PID=""; SAMPLER_PID=""
 SAMBA_CONF="$WORK/samba/smbd.conf"
 
-stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
-  local pid="$1" i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
 smbd_pids() { pgrep -f -- "-s $SAMBA_CONF" || true; }   # every process of our smbd (forks keep argv)
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  stop_pid "$SAMPLER_PID"
-  stop_pid "$BOSSA_PID"
-  stop_pid "$SMBD_PID"
-  local p; for p in $(smbd_pids); do stop_pid "$p"; done
+  stop_pid "$SAMPLER_PID" 5
+  stop_pid "$BOSSA_PID" 5
+  stop_pid "$SMBD_PID" 5
+  local p; for p in $(smbd_pids); do stop_pid "$p" 5; done
   if [ -n "$KEEP_LOGS" ]; then
     mkdir -p "$KEEP_LOGS"
     cp -r "$WORK/logs/." "$KEEP_LOGS/" 2>/dev/null || true
@@ -228,25 +221,8 @@ ln "$SRC" "$S/share/get.bin"
 ln "$SRC" "$B/share/get.bin"
 
 # ---- memory sampler ---------------------------------------------------------------------
-MEM="$WORK/mem"   # "smbd_pss_kb smbd_rss_kb smbd_nproc bossa_pss_kb bossa_rss_kb" (maxima)
-kb() { awk -v k="$1" '$1 == k":" { print $2; f=1 } END { if (!f) print 0 }' "$2" 2>/dev/null || echo 0; }
-sampler() {
-  local mp=0 mr=0 mn=0 bp=0 br=0 p sp sr n v
-  while :; do
-    sp=0; sr=0; n=0
-    for p in $(smbd_pids); do
-      v=$(kb Pss "/proc/$p/smaps_rollup"); sp=$(( sp + ${v:-0} ))
-      v=$(kb Rss "/proc/$p/smaps_rollup"); sr=$(( sr + ${v:-0} ))
-      n=$(( n + 1 ))
-    done
-    (( sp > mp )) && mp=$sp; (( sr > mr )) && mr=$sr; (( n > mn )) && mn=$n
-    v=$(kb Pss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > bp )) && bp=${v:-0}
-    v=$(kb Rss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > br )) && br=${v:-0}
-    echo "$mp $mr $mn $bp $br" > "$MEM.tmp" && mv "$MEM.tmp" "$MEM"
-    sleep 0.5
-  done
-}
-sampler &
+MEM="$WORK/mem"   # written by sample_memory (bench/lib/report.sh), smbd's processes as Samba's
+sample_memory smbd_pids &
 SAMPLER_PID=$!
 
 # ---- helpers ----------------------------------------------------------------------------
