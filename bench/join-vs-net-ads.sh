@@ -26,23 +26,23 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
+. "$here/bench/lib/report.sh"
+
 RUNS=10
 WRITE_DOC=1
 SAMBA_ONLY=0
 KEEP_LOGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift 2 ;;
+    --runs) need_value "$@"; RUNS="$2"; shift 2 ;;
     --samba-only) SAMBA_ONLY=1; WRITE_DOC=0; shift ;;
     --no-doc) WRITE_DOC=0; shift ;;
-    --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    --keep-logs) need_value "$@"; KEEP_LOGS="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
 done
-[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "--runs must be a positive integer" >&2; exit 2; }
-
-. "$here/bench/lib/report.sh"
+positive_ints RUNS
 
 [ "$(id -u)" -eq 0 ] || die "run as root (net ads join writes the member's secrets as root)"
 for tool in net samba-tool /usr/bin/time; do
@@ -50,14 +50,10 @@ for tool in net samba-tool /usr/bin/time; do
 done
 
 # ---- the DC -------------------------------------------------------------------------------
-eval "$(scripts/interop/dc.sh env)"
-scripts/interop/dc.sh status >/dev/null 2>&1 \
-  || die "the DC ($BOSSA_DC_REALM at $BOSSA_DC_IP, state $BOSSA_DC_DIR) is not running and answering: run 'sudo scripts/interop/dc.sh start' (and provision first if needed)"
+dc_env
 export KRB5_CONFIG="$BOSSA_DC_KRB5_CONF"   # net ads leave's own kinit needs the realm's KDC
-ADMIN="$BOSSA_DC_ADMIN%$BOSSA_DC_ADMIN_PASSWORD"
 SAMBA_NAME=BENCHS1
 BOSSA_NAME=BENCHJ1
-computer_exists() { samba-tool computer show "$1" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null 2>&1; }
 
 # ---- temp dir and cleanup -----------------------------------------------------------------
 WORK="$(mktemp -d "${BENCH_TMP:-/tmp}/bossa-join-bench.XXXXXX")"
@@ -68,14 +64,6 @@ mkdir -p "$WORK/logs" "$BOSSA_STATE"
 
 samba_join()  { net ads join -s "$SAMBA_CONF" -U "$ADMIN" -S "$BOSSA_DC_HOST" --no-dns-updates; }
 samba_leave() { net ads leave -s "$SAMBA_CONF" -U "$ADMIN" -S "$BOSSA_DC_HOST"; }
-bossa_join() {
-  printf '%s\n' "$BOSSA_DC_ADMIN_PASSWORD" | scripts/bossa join --realm "$BOSSA_DC_REALM" -U "$BOSSA_DC_ADMIN" \
-    --password-stdin --netbios-name "$BOSSA_NAME" --dns-servers "$BOSSA_DC_IP" --state-dir "$BOSSA_STATE"
-}
-bossa_leave() {
-  printf '%s\n' "$BOSSA_DC_ADMIN_PASSWORD" | scripts/bossa leave -U "$BOSSA_DC_ADMIN" --password-stdin \
-    --state-dir "$BOSSA_STATE"
-}
 
 # GNU time runs a program: the steps run as 'bash -c STEP' (a few ms, the same for both sides)
 export -f samba_join samba_leave bossa_join bossa_leave
@@ -88,13 +76,7 @@ cleanup() {
   # leave nothing in the directory: our two bench computers, whatever state a failure left
   if computer_exists "$SAMBA_NAME"; then samba_leave >/dev/null 2>&1 || true; fi
   if [ "$SAMBA_ONLY" = 0 ] && computer_exists "$BOSSA_NAME"; then bossa_leave >/dev/null 2>&1 || true; fi
-  local n
-  for n in "$SAMBA_NAME" "$BOSSA_NAME"; do
-    if computer_exists "$n"; then
-      samba-tool computer delete "$n" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null 2>&1 \
-        || log "could not delete computer $n: delete it by hand"
-    fi
-  done
+  delete_computers "$SAMBA_NAME" "$BOSSA_NAME" || true
   if [ -n "$KEEP_LOGS" ]; then
     mkdir -p "$KEEP_LOGS"; cp -r "$WORK/logs/." "$KEEP_LOGS/" 2>/dev/null || true
     log "logs kept in $KEEP_LOGS"
@@ -106,12 +88,7 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # leftovers of an earlier, interrupted run would make the first join fail
-for n in "$SAMBA_NAME" "$BOSSA_NAME"; do
-  if computer_exists "$n"; then
-    log "deleting leftover computer $n"
-    samba-tool computer delete "$n" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null
-  fi
-done
+delete_computers "$SAMBA_NAME" "$BOSSA_NAME" || die "leftover computer objects of an earlier run stay"
 
 # ---- Samba: the member's smb.conf, under its own name ---------------------------------------
 BOSSA_MEMBER_DIR="$SAMBA_DIR" BOSSA_MEMBER_NAME="$SAMBA_NAME" scripts/interop/member.sh config
@@ -219,9 +196,6 @@ print_results text
 
 # ---- docs/benchmarks.md: the "## Domain join" section only ------------------------------------
 if [ "$WRITE_DOC" = 1 ]; then
-  DOC="$here/docs/benchmarks.md"
-  [ -f "$DOC" ] || die "$DOC is missing (bench/smb-vs-samba.sh writes it)"
-  grep -q '^## Domain join$' "$DOC" || die "$DOC has no '## Domain join' section"
   SECTION="$WORK/section.md"
   {
     echo "## Domain join"
@@ -234,12 +208,5 @@ if [ "$WRITE_DOC" = 1 ]; then
     print_results markdown
     echo
   } > "$SECTION"
-  # replace from "## Domain join" up to (not including) the next "## " heading
-  awk -v section="$SECTION" '
-    /^## Domain join$/ { while ((getline line < section) > 0) print line; skip = 1; next }
-    skip && /^## / { skip = 0 }
-    !skip { print }
-  ' "$DOC" > "$WORK/benchmarks.md"
-  cp "$WORK/benchmarks.md" "$DOC"
-  log "wrote the Domain join section of $DOC"
+  write_doc_section "Domain join" "$SECTION"
 fi

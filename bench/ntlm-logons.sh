@@ -34,6 +34,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
+. "$here/bench/lib/report.sh"
+
 RUNS=3
 WORKERS=8
 WARMUP=2
@@ -42,22 +44,18 @@ WRITE_DOC=1
 KEEP_LOGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift 2 ;;
-    --workers) WORKERS="$2"; shift 2 ;;
-    --warmup) WARMUP="$2"; shift 2 ;;
-    --duration) DURATION="$2"; shift 2 ;;
+    --runs) need_value "$@"; RUNS="$2"; shift 2 ;;
+    --workers) need_value "$@"; WORKERS="$2"; shift 2 ;;
+    --warmup) need_value "$@"; WARMUP="$2"; shift 2 ;;
+    --duration) need_value "$@"; DURATION="$2"; shift 2 ;;
     --no-doc) WRITE_DOC=0; shift ;;
-    --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    --keep-logs) need_value "$@"; KEEP_LOGS="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
 done
-for v in RUNS WORKERS DURATION; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "--${v,,} must be a positive integer" >&2; exit 2; }
-done
-[[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 2; }
-
-. "$here/bench/lib/report.sh"
+positive_ints RUNS WORKERS DURATION
+[[ "$WARMUP" =~ ^[0-9]+$ ]] || usage_error "--warmup must be a whole number of seconds"
 
 [ "$(id -u)" -eq 0 ] || die "run as root (net ads join, smbd and port 445)"
 for tool in net smbd winbindd samba-tool unshare nsenter ss; do
@@ -69,10 +67,7 @@ PY=/usr/bin/python3   # the interpreter Samba's bindings are installed for
 CLIENT="$here/bench/lib/ntlm_logons.py"
 
 # ---- the DC and the addresses ---------------------------------------------------------------
-eval "$(scripts/interop/dc.sh env)"
-scripts/interop/dc.sh status >/dev/null 2>&1 \
-  || die "the DC ($BOSSA_DC_REALM at $BOSSA_DC_IP, state $BOSSA_DC_DIR) is not running and answering: run 'sudo scripts/interop/dc.sh start' (and provision first if needed)"
-ADMIN="$BOSSA_DC_ADMIN%$BOSSA_DC_ADMIN_PASSWORD"
+dc_env
 SAMBA_NAME=BENCHNS
 BOSSA_NAME=BENCHN1
 SAMBA_IP="$BOSSA_MEMBER_IP"
@@ -84,7 +79,6 @@ for ip in "$SAMBA_IP" "$BOSSA_IP"; do
     die "something already listens on $ip:445: stop it first"
   fi
 done
-computer_exists() { samba-tool computer show "$1" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null 2>&1; }
 
 # ---- temp dir and cleanup -----------------------------------------------------------------
 WORK="$(mktemp -d "${BENCH_TMP:-/tmp}/bossa-ntlm-bench.XXXXXX")"
@@ -96,21 +90,6 @@ BOSSA_STATE="$WORK/bossa/state"
 BOSSA_PID=""; SAMPLER_PID=""; SAMBA_JOINED=0
 
 member() { scripts/interop/member.sh "$@" >> "$WORK/logs/member.log" 2>&1; }
-bossa_join() {
-  printf '%s\n' "$BOSSA_DC_ADMIN_PASSWORD" | scripts/bossa join --realm "$BOSSA_DC_REALM" -U "$BOSSA_DC_ADMIN" \
-    --password-stdin --netbios-name "$BOSSA_NAME" --dns-servers "$BOSSA_DC_IP" --state-dir "$BOSSA_STATE"
-}
-bossa_leave() {
-  printf '%s\n' "$BOSSA_DC_ADMIN_PASSWORD" | scripts/bossa leave -U "$BOSSA_DC_ADMIN" --password-stdin \
-    --state-dir "$BOSSA_STATE"
-}
-stop_pid() {  # stop_pid PID: TERM, wait up to 10 s, then KILL
-  local pid="$1" i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
 
 cleanup() {
   local rc=$?
@@ -121,13 +100,7 @@ cleanup() {
   member stop || true
   if [ "$SAMBA_JOINED" = 1 ] && computer_exists "$SAMBA_NAME"; then member leave || true; fi
   if computer_exists "$BOSSA_NAME"; then bossa_leave >> "$WORK/logs/bossa-leave.log" 2>&1 || true; fi
-  local n
-  for n in "$SAMBA_NAME" "$BOSSA_NAME"; do
-    if computer_exists "$n"; then
-      samba-tool computer delete "$n" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null 2>&1 \
-        || log "could not delete computer $n: delete it by hand"
-    fi
-  done
+  delete_computers "$SAMBA_NAME" "$BOSSA_NAME" || true
   if [ -n "$KEEP_LOGS" ]; then
     mkdir -p "$KEEP_LOGS"
     cp -r "$WORK/logs/." "$KEEP_LOGS/" 2>/dev/null || true
@@ -141,12 +114,7 @@ trap cleanup EXIT
 trap 'log "interrupted"; exit 130' INT TERM
 
 # leftovers of an earlier, interrupted run would make the joins fail
-for n in "$SAMBA_NAME" "$BOSSA_NAME"; do
-  if computer_exists "$n"; then
-    log "deleting leftover computer $n"
-    samba-tool computer delete "$n" -H "ldap://$BOSSA_DC_IP" -U "$ADMIN" >/dev/null
-  fi
-done
+delete_computers "$SAMBA_NAME" "$BOSSA_NAME" || die "leftover computer objects of an earlier run stay"
 
 # ---- Samba: the reference member --------------------------------------------------------------
 log "samba: joining $SAMBA_NAME and starting smbd + winbindd at $SAMBA_IP"
@@ -202,30 +170,14 @@ for side in samba bossa; do
 done
 
 # ---- memory sampler ---------------------------------------------------------------------------
-MEM="$WORK/mem"   # "samba_pss_kb samba_rss_kb samba_nproc bossa_pss_kb bossa_rss_kb" (maxima)
-kb() { awk -v k="$1" '$1 == k":" { print $2; f=1 } END { if (!f) print 0 }' "$2" 2>/dev/null || echo 0; }
-ns_pids() { stat -L -c '%n %i' /proc/[0-9]*/ns/mnt 2>/dev/null | awk -v i="$1" '$2 == i { split($1, a, "/"); print a[3] }'; }
-sampler() {
-  local mp=0 mr=0 mn=0 bp=0 br=0 p sp sr n v
-  while :; do
-    sp=0; sr=0; n=0
-    for p in $(ns_pids "$SAMBA_NS"); do
-      v=$(kb Pss "/proc/$p/smaps_rollup"); sp=$(( sp + ${v:-0} ))
-      v=$(kb Rss "/proc/$p/smaps_rollup"); sr=$(( sr + ${v:-0} ))
-      n=$(( n + 1 ))
-    done
-    (( sp > mp )) && mp=$sp; (( sr > mr )) && mr=$sr; (( n > mn )) && mn=$n
-    v=$(kb Pss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > bp )) && bp=${v:-0}
-    v=$(kb Rss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > br )) && br=${v:-0}
-    echo "$mp $mr $mn $bp $br" > "$MEM.tmp" && mv "$MEM.tmp" "$MEM"
-    sleep 0.5
-  done
-}
+MEM="$WORK/mem"   # written by sample_memory (bench/lib/report.sh)
+# every process of the member: those in its mount namespace
+member_pids() { stat -L -c '%n %i' /proc/[0-9]*/ns/mnt 2>/dev/null | awk -v i="$SAMBA_NS" '$2 == i { split($1, a, "/"); print a[3] }'; }
 
 # ---- measuring ----------------------------------------------------------------------------------
 RAW="$WORK/raw"; : > "$RAW"
 declare -A RATES=([samba]="" [bossa]="") CPU=([samba]="" [bossa]="")
-sampler &
+sample_memory member_pids &
 SAMPLER_PID=$!
 run_begin
 for i in $(seq "$RUNS"); do
@@ -276,9 +228,6 @@ print_results text
 
 # ---- docs/benchmarks.md: the "## Domain NTLM logons" section only ------------------------------
 if [ "$WRITE_DOC" = 1 ]; then
-  DOC="$here/docs/benchmarks.md"
-  [ -f "$DOC" ] || die "$DOC is missing (bench/smb-vs-samba.sh writes it)"
-  grep -q '^## Domain NTLM logons$' "$DOC" || die "$DOC has no '## Domain NTLM logons' section"
   SECTION="$WORK/section.md"
   {
     echo "## Domain NTLM logons"
@@ -301,12 +250,5 @@ if [ "$WRITE_DOC" = 1 ]; then
     echo "tends to rise from run to run."
     echo
   } > "$SECTION"
-  # replace from "## Domain NTLM logons" up to (not including) the next "## " heading
-  awk -v section="$SECTION" '
-    /^## Domain NTLM logons$/ { while ((getline line < section) > 0) print line; skip = 1; next }
-    skip && /^## / { skip = 0 }
-    !skip { print }
-  ' "$DOC" > "$WORK/benchmarks.md"
-  cp "$WORK/benchmarks.md" "$DOC"
-  log "wrote the Domain NTLM logons section of $DOC"
+  write_doc_section "Domain NTLM logons" "$SECTION"
 fi

@@ -27,6 +27,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
 
+. "$here/bench/lib/report.sh"
+
 RUNS=3
 SIZE_MIB=1024
 TIMELIMIT=10
@@ -37,23 +39,19 @@ WRITE_DOC=1
 KEEP_LOGS=""
 while [ $# -gt 0 ]; do
   case "$1" in
-    --runs) RUNS="$2"; shift 2 ;;
-    --size-mib) SIZE_MIB="$2"; shift 2 ;;
-    --timelimit) TIMELIMIT="$2"; shift 2 ;;
-    --nprocs) NPROCS="$2"; shift 2 ;;
-    --qdepth) QDEPTH="$2"; shift 2 ;;
-    --only) ONLY="$2"; shift 2 ;;
+    --runs) need_value "$@"; RUNS="$2"; shift 2 ;;
+    --size-mib) need_value "$@"; SIZE_MIB="$2"; shift 2 ;;
+    --timelimit) need_value "$@"; TIMELIMIT="$2"; shift 2 ;;
+    --nprocs) need_value "$@"; NPROCS="$2"; shift 2 ;;
+    --qdepth) need_value "$@"; QDEPTH="$2"; shift 2 ;;
+    --only) need_value "$@"; ONLY="$2"; shift 2 ;;
     --no-doc) WRITE_DOC=0; shift ;;
-    --keep-logs) KEEP_LOGS="$2"; shift 2 ;;
-    -h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown argument: $1 (see --help)" >&2; exit 2 ;;
+    --keep-logs) need_value "$@"; KEEP_LOGS="$2"; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown argument: $1" ;;
   esac
 done
-for v in RUNS SIZE_MIB TIMELIMIT NPROCS QDEPTH; do
-  [[ "${!v}" =~ ^[1-9][0-9]*$ ]] || { echo "$v must be a positive integer" >&2; exit 2; }
-done
-
-. "$here/bench/lib/report.sh"
+positive_ints RUNS SIZE_MIB TIMELIMIT NPROCS QDEPTH
 
 [ "$(id -u)" -eq 0 ] || die "run as root (needs useradd and smbd)"
 for tool in smbd smbpasswd smbclient smbtorture /usr/bin/time ss; do
@@ -74,22 +72,15 @@ chmod 755 "$WORK"     # benchuser must reach the share directories below it
 SMBD_PID=""; BOSSA_PID=""; SAMPLER_PID=""
 SAMBA_CONF="$WORK/samba/smbd.conf"
 
-stop_pid() {  # stop_pid PID: TERM, wait up to 5 s, then KILL
-  local pid="$1" i
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $(seq 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
-  kill -KILL "$pid" 2>/dev/null || true
-}
 smbd_pids() { pgrep -f -- "-s $SAMBA_CONF" || true; }   # every process of our smbd (forks keep argv)
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  stop_pid "$SAMPLER_PID"
-  stop_pid "$BOSSA_PID"
-  stop_pid "$SMBD_PID"
-  local p; for p in $(smbd_pids); do stop_pid "$p"; done
+  stop_pid "$SAMPLER_PID" 5
+  stop_pid "$BOSSA_PID" 5
+  stop_pid "$SMBD_PID" 5
+  local p; for p in $(smbd_pids); do stop_pid "$p" 5; done
   if [ -n "$KEEP_LOGS" ]; then
     mkdir -p "$KEEP_LOGS"
     cp -r "$WORK/logs/." "$KEEP_LOGS/" 2>/dev/null || true
@@ -230,25 +221,8 @@ ln "$SRC" "$S/share/get.bin"
 ln "$SRC" "$B/share/get.bin"
 
 # ---- memory sampler ---------------------------------------------------------------------
-MEM="$WORK/mem"   # "smbd_pss_kb smbd_rss_kb smbd_nproc bossa_pss_kb bossa_rss_kb" (maxima)
-kb() { awk -v k="$1" '$1 == k":" { print $2; f=1 } END { if (!f) print 0 }' "$2" 2>/dev/null || echo 0; }
-sampler() {
-  local mp=0 mr=0 mn=0 bp=0 br=0 p sp sr n v
-  while :; do
-    sp=0; sr=0; n=0
-    for p in $(smbd_pids); do
-      v=$(kb Pss "/proc/$p/smaps_rollup"); sp=$(( sp + ${v:-0} ))
-      v=$(kb Rss "/proc/$p/smaps_rollup"); sr=$(( sr + ${v:-0} ))
-      n=$(( n + 1 ))
-    done
-    (( sp > mp )) && mp=$sp; (( sr > mr )) && mr=$sr; (( n > mn )) && mn=$n
-    v=$(kb Pss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > bp )) && bp=${v:-0}
-    v=$(kb Rss "/proc/$BOSSA_PID/smaps_rollup"); (( ${v:-0} > br )) && br=${v:-0}
-    echo "$mp $mr $mn $bp $br" > "$MEM.tmp" && mv "$MEM.tmp" "$MEM"
-    sleep 0.5
-  done
-}
-sampler &
+MEM="$WORK/mem"   # written by sample_memory (bench/lib/report.sh), smbd's processes as Samba's
+sample_memory smbd_pids &
 SAMPLER_PID=$!
 
 # ---- helpers ----------------------------------------------------------------------------

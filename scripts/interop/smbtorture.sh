@@ -50,22 +50,27 @@ docs=1
 keep=0
 suite_timeout="${SMBTORTURE_SUITE_TIMEOUT:-300}"
 test_timeout="${SMBTORTURE_TEST_TIMEOUT:-60}"
+usage_error() { echo "smbtorture.sh: $* (see --help)" >&2; exit 2; }
+need_value() { [ $# -ge 2 ] || usage_error "$1 needs a value"; }
 while [ $# -gt 0 ]; do
   case "$1" in
-    --suites) suites="${2//,/ }"; shift 2 ;;
+    --suites) need_value "$@"; suites="${2//,/ }"; shift 2 ;;
     --suites=*) suites="${1#--suites=}"; suites="${suites//,/ }"; shift ;;
     --update-knownfail) update=1; shift ;;
-    --timeout) suite_timeout="$2"; shift 2 ;;
+    --timeout) need_value "$@"; suite_timeout="$2"; shift 2 ;;
     --timeout=*) suite_timeout="${1#--timeout=}"; shift ;;
-    --test-timeout) test_timeout="$2"; shift 2 ;;
+    --test-timeout) need_value "$@"; test_timeout="$2"; shift 2 ;;
     --test-timeout=*) test_timeout="${1#--test-timeout=}"; shift ;;
     --no-docs) docs=0; shift ;;
     --keep) keep=1; shift ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 0 ;;
-    -*) echo "smbtorture.sh: unknown option $1" >&2; exit 2 ;;
+    -*) usage_error "unknown option $1" ;;
     *) jar="$1"; shift ;;
   esac
 done
+# the limits go into shell arithmetic, where a word that is not a number would be evaluated
+[[ "$suite_timeout" =~ ^[1-9][0-9]*$ ]] || usage_error "--timeout (SMBTORTURE_SUITE_TIMEOUT) must be a positive number of seconds"
+[[ "$test_timeout" =~ ^[1-9][0-9]*$ ]] || usage_error "--test-timeout (SMBTORTURE_TEST_TIMEOUT) must be a positive number of seconds"
 [ -n "$suites" ] || suites="$(echo $ALL_SUITES)"
 partial=0
 [ "$(echo $suites)" = "$(echo $ALL_SUITES)" ] || partial=1
@@ -189,8 +194,10 @@ start_server
 printf 'username = %s\npassword = %s\ndomain = WORKGROUP\n' "$user" "$pass" > "$tmp/auth"
 chmod 0600 "$tmp/auth"
 
-version="$(smbtorture --version 2>/dev/null | sed -n 's/^Version //p' | head -1)"
-[ -n "$version" ] || version="$(smbtorture --help 2>&1 | head -1 | sed 's/^smbtorture //')"
+# sed reads all the output (head would close the pipe early, and under pipefail the producer's
+# SIGPIPE, or a smbtorture without --version, would end the script instead of falling back)
+version="$({ smbtorture --version 2>/dev/null || true; } | sed -n '/^Version /{s///;p;}' | sed -n 1p)"
+[ -n "$version" ] || version="$({ smbtorture --help 2>&1 || true; } | sed -n '1{s/^smbtorture //;p;}')"
 echo "smbtorture.sh: Bossa pid $server_pid on 127.0.0.1:$port; smbtorture $version; limits ${suite_timeout}s a suite, ${test_timeout}s a test"
 
 # ---------------------------------------------------------------- suites

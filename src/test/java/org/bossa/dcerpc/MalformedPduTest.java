@@ -2,6 +2,7 @@ package org.bossa.dcerpc;
 
 import static org.bossa.dcerpc.PduTestSupport.SRVSVC;
 import static org.bossa.dcerpc.PduTestSupport.bind;
+import static org.bossa.dcerpc.PduTestSupport.bindSrvsvc;
 import static org.bossa.dcerpc.PduTestSupport.ctx;
 import static org.bossa.dcerpc.PduTestSupport.drain;
 import static org.bossa.dcerpc.PduTestSupport.fault;
@@ -9,6 +10,7 @@ import static org.bossa.dcerpc.PduTestSupport.header;
 import static org.bossa.dcerpc.PduTestSupport.hex;
 import static org.bossa.dcerpc.PduTestSupport.request;
 import static org.bossa.dcerpc.PduTestSupport.single;
+import static org.bossa.dcerpc.PduTestSupport.srvsvc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,39 +18,20 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Truncated, garbage and lying PDUs: the pipe answers with a fault or bind_nak and never throws. */
 class MalformedPduTest {
     private static final RpcCallContext CTX = new RpcCallContext("u", "D", "::1");
 
-    private static final RpcInterface ECHO = new RpcInterface() {
-        @Override
-        public UUID uuid() {
-            return SRVSVC;
+    private static final RpcInterface ECHO = srvsvc((opnum, stub) -> {
+        if (opnum != 15) {
+            throw new RpcFault(FaultStatus.OP_RNG_ERROR);
         }
-
-        @Override
-        public int versionMajor() {
-            return 3;
-        }
-
-        @Override
-        public int versionMinor() {
-            return 0;
-        }
-
-        @Override
-        public byte[] invoke(int opnum, byte[] stub, RpcCallContext ctx) throws RpcFault {
-            if (opnum != 15) {
-                throw new RpcFault(FaultStatus.OP_RNG_ERROR);
-            }
-            NdrReader r = new NdrReader(stub);
-            r.topLevelStringPointer();
-            return new NdrWriter().u32(r.u32()).toByteArray();
-        }
-    };
+        NdrReader r = new NdrReader(stub);
+        r.topLevelStringPointer();
+        return new NdrWriter().u32(r.u32()).toByteArray();
+    });
 
     private final PipeRegistry registry = new PipeRegistry(Map.of("srvsvc", List.of(ECHO)), 4280, 64 * 1024);
 
@@ -57,10 +40,7 @@ class MalformedPduTest {
     }
 
     private NamedPipe bound() throws Exception {
-        NamedPipe p = open();
-        p.write(bind(1, 4280, 4280, ctx(0, SRVSVC, 3, SyntaxId.NDR20)));
-        assertEquals(PduType.BIND_ACK, header(single(p)).type());
-        return p;
+        return bindSrvsvc(open());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.bossa.dcerpc;
 
 import static org.bossa.dcerpc.PduTestSupport.SRVSVC;
 import static org.bossa.dcerpc.PduTestSupport.bind;
+import static org.bossa.dcerpc.PduTestSupport.bindSrvsvc;
 import static org.bossa.dcerpc.PduTestSupport.ctx;
 import static org.bossa.dcerpc.PduTestSupport.drain;
 import static org.bossa.dcerpc.PduTestSupport.fault;
@@ -9,6 +10,7 @@ import static org.bossa.dcerpc.PduTestSupport.header;
 import static org.bossa.dcerpc.PduTestSupport.hex;
 import static org.bossa.dcerpc.PduTestSupport.request;
 import static org.bossa.dcerpc.PduTestSupport.single;
+import static org.bossa.dcerpc.PduTestSupport.srvsvc;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,48 +27,29 @@ class NamedPipeTest {
     private static final UUID OTHER = UUID.fromString("12345778-1234-abcd-ef00-0123456789ab");
     private static final RpcCallContext CTX = new RpcCallContext("alice", "EXAMPLE", "127.0.0.1");
 
+    /** Stub of every call srvsvc ran. */
+    private final List<byte[]> calls = new ArrayList<>();
+
     /** Stands in for srvsvc v3.0: opnum 0 echoes, 1 answers N zero-free bytes, 2 bad stub, 3 crashes. */
-    private static final class FakeSrvsvc implements RpcInterface {
-        final List<byte[]> calls = new ArrayList<>();
-
-        @Override
-        public UUID uuid() {
-            return SRVSVC;
-        }
-
-        @Override
-        public int versionMajor() {
-            return 3;
-        }
-
-        @Override
-        public int versionMinor() {
-            return 0;
-        }
-
-        @Override
-        public byte[] invoke(int opnum, byte[] stub, RpcCallContext ctx) throws RpcFault {
-            calls.add(stub);
-            return switch (opnum) {
-                case 0 -> stub;
-                case 1 -> {
-                    byte[] b = new byte[new NdrReader(stub).u32()];
-                    for (int i = 0; i < b.length; i++) {
-                        b[i] = (byte) (i * 7 + 1);
-                    }
-                    yield b;
+    private final RpcInterface srvsvc = srvsvc((opnum, stub) -> {
+        calls.add(stub);
+        return switch (opnum) {
+            case 0 -> stub;
+            case 1 -> {
+                byte[] b = new byte[new NdrReader(stub).u32()];
+                for (int i = 0; i < b.length; i++) {
+                    b[i] = (byte) (i * 7 + 1);
                 }
-                case 2 -> {
-                    new NdrReader(stub).u64();
-                    yield new byte[0];
-                }
-                case 3 -> throw new IllegalStateException("bug");
-                default -> throw new RpcFault(FaultStatus.OP_RNG_ERROR);
-            };
-        }
-    }
-
-    private final FakeSrvsvc srvsvc = new FakeSrvsvc();
+                yield b;
+            }
+            case 2 -> {
+                new NdrReader(stub).u64();
+                yield new byte[0];
+            }
+            case 3 -> throw new IllegalStateException("bug");
+            default -> throw new RpcFault(FaultStatus.OP_RNG_ERROR);
+        };
+    });
     private final PipeRegistry registry = new PipeRegistry(Map.of("srvsvc", List.of(srvsvc)));
 
     private NamedPipe open() {
@@ -74,10 +57,7 @@ class NamedPipeTest {
     }
 
     private NamedPipe bound() throws Exception {
-        NamedPipe p = open();
-        p.write(bind(1, 4280, 4280, ctx(0, SRVSVC, 3, SyntaxId.NDR20)));
-        assertEquals(PduType.BIND_ACK, header(single(p)).type());
-        return p;
+        return bindSrvsvc(open());
     }
 
     private static byte[] u32(int v) {
@@ -176,7 +156,7 @@ class NamedPipeTest {
         p.write(f3, 10, f3.length - 10);
         byte[] echoed = PduTestSupport.reassemble(drain(p), 3, 4280);
         assertArrayEquals(stub, echoed);
-        assertEquals(1, srvsvc.calls.size());
+        assertEquals(1, calls.size());
     }
 
     @Test

@@ -17,6 +17,44 @@ final class PduTestSupport {
     private PduTestSupport() {
     }
 
+    /** The operations of a fake interface: opnum and stub in, response stub out. */
+    @FunctionalInterface
+    interface Operations {
+        byte[] invoke(int opnum, byte[] stub) throws RpcFault;
+    }
+
+    /** A fake srvsvc v3.0 (the interface {@link #bindSrvsvc} binds) running {@code operations}. */
+    static RpcInterface srvsvc(Operations operations) {
+        return new RpcInterface() {
+            @Override
+            public UUID uuid() {
+                return SRVSVC;
+            }
+
+            @Override
+            public int versionMajor() {
+                return 3;
+            }
+
+            @Override
+            public int versionMinor() {
+                return 0;
+            }
+
+            @Override
+            public byte[] invoke(int opnum, byte[] stub, RpcCallContext ctx) throws RpcFault {
+                return operations.invoke(opnum, stub);
+            }
+        };
+    }
+
+    /** Binds srvsvc v3.0 with NDR 2.0 as context 0 (call id 1) on a fresh pipe; asserts the BIND_ACK. */
+    static NamedPipe bindSrvsvc(NamedPipe pipe) throws PduFormatException {
+        pipe.write(bind(1, 4280, 4280, ctx(0, SRVSVC, 3, SyntaxId.NDR20)));
+        assertEquals(PduType.BIND_ACK, header(single(pipe)).type());
+        return pipe;
+    }
+
     static byte[] hex(String s) {
         return HexFormat.of().parseHex(s.replace(" ", ""));
     }

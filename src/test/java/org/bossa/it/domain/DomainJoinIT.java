@@ -94,9 +94,7 @@ class DomainJoinIT {
     void stoppedDcIsNamedAndLeavesNothing(DcInfo dc) throws IOException {
         // 127.0.0.9 carries no DC: what a join sees when the DC it is told to use is down
         Member m = new Member(dc, "BOSSAJ3");
-        List<String> args = new ArrayList<>(List.of(m.joinArgs()));
-        args.addAll(List.of("--controllers", "127.0.0.9"));
-        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE, args.toArray(String[]::new));
+        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE, m.joinArgs("--controllers", "127.0.0.9"));
         assertOneLineFailure(r, "127.0.0.9");
         m.assertNothingLeft();
     }
@@ -113,9 +111,7 @@ class DomainJoinIT {
             assertThat(m.keytab()).doesNotExist();
             assertThat(m.bossa(null, "info").exitCode()).isEqualTo(1);
 
-            List<String> forced = new ArrayList<>(List.of(m.joinArgs()));
-            forced.add("--force");
-            BossaCommand.Result taken = m.bossa(dc.adminPassword(), JOIN_DEADLINE, forced.toArray(String[]::new));
+            BossaCommand.Result taken = m.bossa(dc.adminPassword(), JOIN_DEADLINE, m.joinArgs("--force"));
             assertThat(taken.succeeded()).as("%s", taken).isTrue();
             assertThat(taken.out()).contains("taking over");
             assertThat(m.kinitWithKeytab().succeeded()).isTrue();
@@ -129,9 +125,7 @@ class DomainJoinIT {
     @Test
     void lockedOuIsRefusedAndLeavesNothing(DcInfo dc) throws IOException {
         Member m = new Member(dc, "BOSSAJ5");
-        List<String> args = new ArrayList<>(List.of(m.joinArgs()));
-        args.addAll(List.of("--ou", dc.lockedOu()));
-        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE, args.toArray(String[]::new));
+        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE, m.joinArgs("--ou", dc.lockedOu()));
         assertOneLineFailure(r, "no right to create");
         assertThat(r.err()).contains("OU=Locked");
         m.assertNothingLeft();
@@ -142,9 +136,8 @@ class DomainJoinIT {
         // the keytab cannot be written (no such directory under /proc): the failure comes after the
         // computer object was created and its password proven, so the join must delete the object
         Member m = new Member(dc, "BOSSAJ7");
-        List<String> args = new ArrayList<>(List.of(m.joinArgs()));
-        args.addAll(List.of("--keytab", "/proc/bossa-no-such-dir/krb5.keytab"));
-        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE, args.toArray(String[]::new));
+        BossaCommand.Result r = m.bossa(dc.adminPassword(), DEADLINE,
+                m.joinArgs("--keytab", "/proc/bossa-no-such-dir/krb5.keytab"));
         assertOneLineFailure(r, "cannot write the keytab");
         m.assertNothingLeft();
     }
@@ -152,15 +145,13 @@ class DomainJoinIT {
     @Test
     void joinIntoAnOuOverLdapsThenLeaveKeepingTheAccountDisabled(DcInfo dc) throws IOException {
         Member m = new Member(dc, "BOSSAJ6");
-        List<String> args = new ArrayList<>(List.of(m.joinArgs()));
-        args.addAll(List.of("--ou", "OU=Members", "--ldap", "ldaps", "--ldap-ca-file", dc.caCert().toString()));
-        BossaCommand.Result r = m.bossa(dc.adminPassword(), JOIN_DEADLINE, args.toArray(String[]::new));
+        BossaCommand.Result r = m.bossa(dc.adminPassword(), JOIN_DEADLINE,
+                m.joinArgs("--ou", "OU=Members", "--ldap", "ldaps", "--ldap-ca-file", dc.caCert().toString()));
         assertThat(r.succeeded()).as("%s", r).isTrue();
         assertThat(r.out()).contains("CN=BOSSAJ6," + dc.membersOu());
         assertThat(m.kinitWithKeytab().succeeded()).isTrue();
         try {
-            BossaCommand.Result leave = m.bossa(dc.adminPassword(), JOIN_DEADLINE, "leave", "-U", dc.adminUser(),
-                    "--password-stdin", "--keep-account", "--state-dir", m.stateDir.toString());
+            BossaCommand.Result leave = m.leave("--keep-account");
             assertThat(leave.succeeded()).as("%s", leave).isTrue();
             ToolResult show = dc.runSambaTool("computer", "show", "BOSSAJ6", "--attributes", "userAccountControl");
             assertThat(show.output()).contains("userAccountControl: 4098");
@@ -204,18 +195,25 @@ class DomainJoinIT {
             return stateDir.resolve("krb5.keytab");
         }
 
-        String[] joinArgs() {
-            return new String[] {"join", "--realm", dc.realm(), "--netbios-name", name, "--dns-servers", dc.dcIp(),
-                "-U", dc.adminUser(), "--password-stdin", "--state-dir", stateDir.toString()};
+        /** The arguments of a join of this member as the administrator, then {@code extra}. */
+        String[] joinArgs(String... extra) {
+            List<String> args = new ArrayList<>(List.of("join", "--realm", dc.realm(), "--netbios-name", name,
+                    "--dns-servers", dc.dcIp(), "-U", dc.adminUser(), "--password-stdin", "--state-dir",
+                    stateDir.toString()));
+            args.addAll(List.of(extra));
+            return args.toArray(String[]::new);
         }
 
         BossaCommand.Result join() {
             return bossa(dc.adminPassword(), JOIN_DEADLINE, joinArgs());
         }
 
-        BossaCommand.Result leave() {
-            return bossa(dc.adminPassword(), JOIN_DEADLINE, "leave", "-U", dc.adminUser(), "--password-stdin",
-                    "--state-dir", stateDir.toString());
+        /** A leave as the administrator, with {@code extra} options. */
+        BossaCommand.Result leave(String... extra) {
+            List<String> args = new ArrayList<>(List.of("leave", "-U", dc.adminUser(), "--password-stdin",
+                    "--state-dir", stateDir.toString()));
+            args.addAll(List.of(extra));
+            return bossa(dc.adminPassword(), JOIN_DEADLINE, args.toArray(String[]::new));
         }
 
         BossaCommand.Result bossa(String stdin, String command) {
