@@ -19,10 +19,11 @@ public final class FaultStatus {
     public static final int CONTEXT_MISMATCH = 0x1C00001A;
     /** nca_s_fault_remote_no_memory. */
     public static final int REMOTE_NO_MEMORY = 0x1C00001B;
-    /** RPC_X_BAD_STUB_DATA (DCERPC_FAULT_BAD_STUB_DATA): undecodable stub, what Windows and Samba send. */
+    /**
+     * RPC_X_BAD_STUB_DATA (DCERPC_FAULT_BAD_STUB_DATA): undecodable stub, what Windows and Samba send
+     * where C706 has nca_s_fault_ndr.
+     */
     public static final int BAD_STUB_DATA = 0x000006F7;
-    /** nca_s_fault_ndr (C706): NDR the server cannot decode; Windows sends {@link #BAD_STUB_DATA}. */
-    public static final int NCA_FAULT_NDR = 0x000006F7;
     /** ERROR_ACCESS_DENIED (DCERPC_FAULT_ACCESS_DENIED). */
     public static final int ACCESS_DENIED = 0x00000005;
     /** RPC_S_CALL_FAILED_DNE-like catch-all (DCERPC_FAULT_OTHER). */

@@ -41,7 +41,7 @@ public final class NetlogonNtlmVerifier implements NtlmVerifier {
     public NtlmVerification verify(NtlmAuthenticateMessage auth, byte[] serverChallenge, byte[] ntlmv2Response) {
         NetworkLogon logon = new NetworkLogon(auth.domainName(),
                 NetworkLogon.MSV1_0_ALLOW_SERVER_TRUST_ACCOUNT | NetworkLogon.MSV1_0_ALLOW_WORKSTATION_TRUST_ACCOUNT, 0,
-                auth.userName(), auth.workstation() == null ? "" : auth.workstation(), serverChallenge, ntlmv2Response,
+                auth.userName(), auth.workstation(), serverChallenge, ntlmv2Response,
                 auth.lmChallengeResponse());
         LogonSamLogonEx.Response r;
         try {

@@ -29,7 +29,7 @@ public final class RoutingNtlmVerifier implements NtlmVerifier {
     }
 
     private boolean isLocal(NtlmAuthenticateMessage auth) {
-        String d = auth.domainName() == null ? "" : auth.domainName().trim();
+        String d = auth.domainName().trim();
         if (d.isEmpty()) {
             return localAccounts.ntHash(d, auth.userName()).isPresent();
         }

@@ -1,6 +1,5 @@
 package org.bossa.dcerpc.client;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.bossa.dcerpc.AuthVerifier;
 import org.bossa.dcerpc.PduFormatException;
@@ -98,7 +97,8 @@ final class PduProtection {
     byte[] protect(int flags, int callId, int allocHint, int contextId, int opnum, byte[] stub, int off, int len)
             throws RpcSecurityException {
         int pad = AuthVerifier.padFor(len);
-        byte[] padded = Arrays.copyOf(Arrays.copyOfRange(stub, off, off + len), len + pad);
+        byte[] padded = new byte[len + pad];
+        System.arraycopy(stub, off, padded, 0, len);
         byte[] verifier = new AuthVerifier(authType, authLevel, pad, AUTH_CONTEXT_ID, new byte[signatureSize]).encode();
         byte[] pdu = new RequestPdu(flags, callId, allocHint, contextId, opnum, null, padded).encode(verifier);
         int signatureOffset = pdu.length - signatureSize;

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
+import org.bossa.dcerpc.FaultStatus;
 import org.bossa.dcerpc.SyntaxId;
 import org.bossa.dcerpc.client.RpcClientConnection;
 import org.bossa.dcerpc.client.RpcException;
@@ -97,8 +98,9 @@ public final class SecureChannel implements AutoCloseable {
             c = null;
             return r;
         } catch (RpcFaultException e) {
-            throw new NetlogonException(e.status() == 5 ? NetlogonException.Cause.ACCESS_DENIED
-                    : NetlogonException.Cause.PROTOCOL, "NetrLogonSamLogonEx at " + params.dcHostName() + ": fault "
+            NetlogonException.Cause cause = e.status() == FaultStatus.ACCESS_DENIED
+                    ? NetlogonException.Cause.ACCESS_DENIED : NetlogonException.Cause.PROTOCOL;
+            throw new NetlogonException(cause, "NetrLogonSamLogonEx at " + params.dcHostName() + ": fault "
                     + e.statusName(), e);
         } catch (RpcException e) {
             throw new NetlogonException(NetlogonException.Cause.UNREACHABLE, "NetrLogonSamLogonEx at "

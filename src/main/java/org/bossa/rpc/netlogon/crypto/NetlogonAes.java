@@ -26,43 +26,17 @@ public final class NetlogonAes {
 
     /** AES-128-CFB8 encryption of {@code data[off, off+len)} in place. */
     public static void cfb8Encrypt(byte[] key, byte[] iv, byte[] data, int off, int len) {
-        cfb8(Cipher.ENCRYPT_MODE, key, iv, data, off, len);
+        new Cfb8(key).run(true, iv, data, off, len);
     }
 
     /** AES-128-CFB8 decryption of {@code data[off, off+len)} in place. */
     public static void cfb8Decrypt(byte[] key, byte[] iv, byte[] data, int off, int len) {
-        cfb8(Cipher.DECRYPT_MODE, key, iv, data, off, len);
+        new Cfb8(key).run(false, iv, data, off, len);
     }
 
     /** AES-128-CFB8 with an all-zero IV, the form credentials and NL_TRUST_PASSWORD use (3.1.4.4.1). */
     public static void cfb8EncryptZeroIv(byte[] key, byte[] data, int off, int len) {
         cfb8Encrypt(key, ZERO_IV, data, off, len);
-    }
-
-    /**
-     * AES-128-CFB8 over two separate ranges as one continuous stream, in place: {@code a[aOff, aOff+aLen)}
-     * first, then {@code b[bOff, bOff+bLen)}. Sealing runs the confounder and the data through one
-     * stream this way (MS-NRPC 3.3.4.2.1 step 8) without copying them together.
-     */
-    public static void cfb8TwoRanges(boolean encrypt, byte[] key, byte[] iv, byte[] a, int aOff, int aLen, byte[] b,
-            int bOff, int bLen) {
-        if (key.length != KEY_SIZE || iv.length != IV_SIZE) {
-            throw new IllegalArgumentException("AES-128-CFB8 needs a 16-byte key and IV");
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CFB8/NoPadding");
-            cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new IvParameterSpec(iv));
-            // CFB8 works byte by byte, so update returns every input byte at once and the stream
-            // state carries over into the second range.
-            int n = cipher.update(a, aOff, aLen, a, aOff);
-            n += cipher.doFinal(b, bOff, bLen, b, bOff);
-            if (n != aLen + bLen) {
-                throw new IllegalStateException("AES/CFB8 returned " + n + " of " + (aLen + bLen) + " bytes");
-            }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/CFB8 unavailable", e);
-        }
     }
 
     /** A 16-byte IV made of {@code half} (8 bytes) twice, as the sequence number and sealing steps build it. */
@@ -93,24 +67,74 @@ public final class NetlogonAes {
         }
     }
 
-    private static void cfb8(int mode, byte[] key, byte[] iv, byte[] data, int off, int len) {
-        if (key.length != KEY_SIZE || iv.length != IV_SIZE) {
-            throw new IllegalArgumentException("AES-128-CFB8 needs a 16-byte key and IV");
-        }
-        if (len == 0) {
-            return;
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/CFB8/NoPadding");
-            cipher.init(mode, new SecretKeySpec(key, "AES"), new IvParameterSpec(iv));
-            // CFB8 is a stream mode: output length equals input length, so in place is safe (the JCE
-            // copies overlapping input first).
-            int n = cipher.doFinal(data, off, len, data, off);
-            if (n != len) {
-                throw new IllegalStateException("AES/CFB8 returned " + n + " of " + len + " bytes");
+    /**
+     * AES-128-CFB8 under one key, reusable: a security context that encrypts every message keeps one
+     * instead of looking the cipher up in the JCE for each. Not thread-safe.
+     */
+    public static final class Cfb8 {
+        private final SecretKeySpec key;
+        private final Cipher cipher;
+
+        /** @param key the 16-byte key (copied) */
+        public Cfb8(byte[] key) {
+            if (key.length != KEY_SIZE) {
+                throw new IllegalArgumentException("AES-128-CFB8 needs a 16-byte key and IV");
             }
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES/CFB8 unavailable", e);
+            this.key = new SecretKeySpec(key, "AES");
+            try {
+                this.cipher = Cipher.getInstance("AES/CFB8/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES/CFB8 unavailable", e);
+            }
+        }
+
+        /** Encrypts or decrypts {@code data[off, off+len)} in place. */
+        public void run(boolean encrypt, byte[] iv, byte[] data, int off, int len) {
+            init(encrypt, iv);
+            if (len == 0) {
+                return;
+            }
+            try {
+                // CFB8 is a stream mode: output length equals input length, so in place is safe (the
+                // JCE copies overlapping input first).
+                check(cipher.doFinal(data, off, len, data, off), len);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES/CFB8 unavailable", e);
+            }
+        }
+
+        /**
+         * Encrypts or decrypts two separate ranges as one continuous stream, in place: {@code
+         * a[aOff, aOff+aLen)} first, then {@code b[bOff, bOff+bLen)}. Sealing runs the confounder and
+         * the data through one stream this way (MS-NRPC 3.3.4.2.1 step 8) without copying them together.
+         */
+        public void twoRanges(boolean encrypt, byte[] iv, byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen) {
+            init(encrypt, iv);
+            try {
+                // CFB8 works byte by byte, so update returns every input byte at once and the stream
+                // state carries over into the second range.
+                int n = cipher.update(a, aOff, aLen, a, aOff);
+                check(n + cipher.doFinal(b, bOff, bLen, b, bOff), aLen + bLen);
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES/CFB8 unavailable", e);
+            }
+        }
+
+        private void init(boolean encrypt, byte[] iv) {
+            if (iv.length != IV_SIZE) {
+                throw new IllegalArgumentException("AES-128-CFB8 needs a 16-byte key and IV");
+            }
+            try {
+                cipher.init(encrypt ? Cipher.ENCRYPT_MODE : Cipher.DECRYPT_MODE, key, new IvParameterSpec(iv));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES/CFB8 unavailable", e);
+            }
+        }
+
+        private static void check(int n, int expected) {
+            if (n != expected) {
+                throw new IllegalStateException("AES/CFB8 returned " + n + " of " + expected + " bytes");
+            }
         }
     }
 

@@ -33,8 +33,13 @@ final class NetlogonMessageProtection {
     /** Which end of the channel this is: it decides the direction bit sent and expected. */
     enum Role { CLIENT, SERVER }
 
-    private final byte[] sessionKey;
-    private final byte[] sealingKey;
+    /**
+     * AES-CFB8 under the session key (sequence numbers) and under the sealing key, and HMAC-SHA256
+     * under the session key: keyed once per context rather than per message; dropped by {@link #destroy()}.
+     */
+    private NetlogonAes.Cfb8 sequenceCipher;
+    private NetlogonAes.Cfb8 sealCipher;
+    private Mac mac;
     private final Role role;
     private final boolean sealing;
     private final SecureRandom random;
@@ -42,7 +47,7 @@ final class NetlogonMessageProtection {
     private long sequence;
 
     /**
-     * @param sessionKey the 16-byte session key (copied)
+     * @param sessionKey the 16-byte session key (not kept)
      * @param role the end this object protects for
      * @param sealing PKT_PRIVACY (confidentiality) rather than PKT_INTEGRITY
      * @param random the source of confounders
@@ -51,12 +56,15 @@ final class NetlogonMessageProtection {
         if (sessionKey.length != NetlogonAes.KEY_SIZE) {
             throw new IllegalArgumentException("the Netlogon session key is 16 bytes");
         }
-        this.sessionKey = sessionKey.clone();
         // 3.3.4.2.1 step 8: the sealing key is the session key with each byte XORed with 0xF0
-        this.sealingKey = new byte[NetlogonAes.KEY_SIZE];
+        byte[] sealingKey = new byte[NetlogonAes.KEY_SIZE];
         for (int i = 0; i < sealingKey.length; i++) {
             sealingKey[i] = (byte) (sessionKey[i] ^ 0xF0);
         }
+        this.sequenceCipher = new NetlogonAes.Cfb8(sessionKey);
+        this.sealCipher = new NetlogonAes.Cfb8(sealingKey);
+        this.mac = NetlogonAes.mac(sessionKey);
+        NetlogonAes.wipe(sealingKey);
         this.role = role;
         this.sealing = sealing;
         this.random = random;
@@ -85,6 +93,7 @@ final class NetlogonMessageProtection {
      * @throws NetlogonCryptoException {@code BAD_LENGTH} if the offsets do not fit the PDU
      */
     byte[] protect(byte[] pdu, int stubOffset, int stubLength, int signatureOffset) throws NetlogonCryptoException {
+        requireKeys();
         checkLayout(pdu, stubOffset, stubLength, signatureOffset, NetlogonSignature.SIZE);
         byte[] sequenceNumber = sequenceBytes(sequence, role == Role.CLIENT);
         byte[] header = NetlogonSignature.header(sealing);
@@ -95,12 +104,11 @@ final class NetlogonMessageProtection {
         }
         byte[] checksum = checksum(header, confounder, pdu, stubOffset, stubLength, signatureOffset);
         if (sealing) {
-            NetlogonAes.cfb8TwoRanges(true, sealingKey, NetlogonAes.doubledIv(sequenceNumber, 0), confounder, 0,
-                    confounder.length, pdu, stubOffset, stubLength);
+            sealCipher.twoRanges(true, NetlogonAes.doubledIv(sequenceNumber, 0), confounder, 0, confounder.length,
+                    pdu, stubOffset, stubLength);
         }
         // 3.3.4.2.1 step 7: the sequence number is encrypted under the session key, IV = checksum twice
-        NetlogonAes.cfb8Encrypt(sessionKey, NetlogonAes.doubledIv(checksum, 0), sequenceNumber, 0,
-                sequenceNumber.length);
+        sequenceCipher.run(true, NetlogonAes.doubledIv(checksum, 0), sequenceNumber, 0, sequenceNumber.length);
 
         byte[] signature = new byte[NetlogonSignature.SIZE];
         System.arraycopy(header, 0, signature, 0, header.length);
@@ -123,6 +131,7 @@ final class NetlogonMessageProtection {
      */
     void unprotect(byte[] pdu, int stubOffset, int stubLength, int signatureOffset, int signatureLength)
             throws NetlogonCryptoException {
+        requireKeys();
         int minimum = sealing ? NetlogonSignature.MIN_SEALED_SIZE : NetlogonSignature.MIN_SIGNED_SIZE;
         if (signatureLength < minimum) {
             throw new NetlogonCryptoException(Reason.BAD_LENGTH,
@@ -144,7 +153,7 @@ final class NetlogonMessageProtection {
 
         byte[] received = Arrays.copyOfRange(pdu, s + NetlogonSignature.SEQUENCE_OFFSET,
                 s + NetlogonSignature.SEQUENCE_OFFSET + 8);
-        NetlogonAes.cfb8Decrypt(sessionKey, NetlogonAes.doubledIv(wireChecksum, 0), received, 0, received.length);
+        sequenceCipher.run(false, NetlogonAes.doubledIv(wireChecksum, 0), received, 0, received.length);
         byte[] expected = sequenceBytes(sequence, role == Role.SERVER);
         if (!MessageDigest.isEqual(received, expected)) {
             throw new NetlogonCryptoException(Reason.SEQUENCE_MISMATCH,
@@ -155,8 +164,8 @@ final class NetlogonMessageProtection {
         if (sealing) {
             confounder = Arrays.copyOfRange(pdu, s + NetlogonSignature.CONFOUNDER_OFFSET,
                     s + NetlogonSignature.CONFOUNDER_OFFSET + NetlogonSignature.CONFOUNDER_LENGTH);
-            NetlogonAes.cfb8TwoRanges(false, sealingKey, NetlogonAes.doubledIv(expected, 0), confounder, 0,
-                    confounder.length, pdu, stubOffset, stubLength);
+            sealCipher.twoRanges(false, NetlogonAes.doubledIv(expected, 0), confounder, 0, confounder.length,
+                    pdu, stubOffset, stubLength);
         }
         byte[] checksum = checksum(header, confounder, pdu, stubOffset, stubLength, signatureOffset);
         if (!MessageDigest.isEqual(checksum, wireChecksum)) {
@@ -165,10 +174,17 @@ final class NetlogonMessageProtection {
         sequence++;
     }
 
-    /** Wipes the keys. */
+    /** Drops the keyed ciphers; protecting or unprotecting afterwards fails with IllegalStateException. */
     void destroy() {
-        NetlogonAes.wipe(sessionKey);
-        NetlogonAes.wipe(sealingKey);
+        sequenceCipher = null;
+        sealCipher = null;
+        mac = null;
+    }
+
+    private void requireKeys() {
+        if (mac == null) {
+            throw new IllegalStateException("the Netlogon security context was destroyed");
+        }
     }
 
     /**
@@ -177,7 +193,7 @@ final class NetlogonMessageProtection {
      */
     private byte[] checksum(byte[] header, byte[] confounder, byte[] pdu, int stubOffset, int stubLength,
             int signatureOffset) {
-        Mac mac = NetlogonAes.mac(sessionKey);
+        mac.reset(); // in case an earlier message failed halfway
         mac.update(header);
         if (confounder != null) {
             mac.update(confounder);
