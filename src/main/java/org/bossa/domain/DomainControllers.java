@@ -19,13 +19,7 @@ final class DomainControllers {
 
     static DomainController locate(DomainSettings s, String dnsDomain, Set<Requirement> requirements)
             throws LocatorException {
-        LocatorConfig config;
-        try {
-            config = LocatorConfig.defaults().withControllers(s.controllers()).withDnsServers(s.dnsServers());
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(DomainException.Cause.CONFIGURATION,
-                    "bad bossa.domain.controllers or bossa.domain.dns-servers: " + e.getMessage(), e);
-        }
+        LocatorConfig config = s.locatorConfig();
         try {
             return new DcLocator(config).locate(dnsDomain, requirements);
         } catch (LocatorException e) {

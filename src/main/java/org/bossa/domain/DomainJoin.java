@@ -1,5 +1,7 @@
 package org.bossa.domain;
 
+import com.unboundid.ldap.sdk.DN;
+import com.unboundid.ldap.sdk.LDAPException;
 import org.bossa.domain.locator.DomainController;
 
 import java.nio.file.Path;
@@ -57,12 +59,13 @@ public final class DomainJoin {
                     + current.get().realm() + " as " + current.get().computer().samAccountName()
                     + "; run bossa leave first, or give --force to join again");
         }
+        Optional<DN> ouDn = ou.map(DomainJoin::parseOu);
         ComputerName name = s.computer();
         try (DirectorySession dir = net.openDirectory(s, principal(admin, s.realm()), adminPassword)) {
             ComputerAccounts accounts = dir.accounts();
             DirectoryDomain domain = accounts.readDomain();
             checkWorkgroup(s, domain);
-            String container = ou.map(o -> ouDn(o, domain.domainDn())).orElse(domain.computersContainer());
+            String container = ouDn.map(o -> inDomain(o, domain.domainDn())).orElse(domain.computersContainer());
             Optional<ComputerAccount> existing = accounts.find(domain, name.samAccountName());
             if (existing.isPresent() && !force) {
                 throw new DomainException(DomainException.Cause.ACCOUNT_EXISTS, "computer account "
@@ -142,13 +145,28 @@ public final class DomainJoin {
         return u + "@" + realm;
     }
 
-    /** An OU given relative to the domain ({@code OU=Servers}) gets the domain DN appended. */
-    static String ouDn(String ou, String domainDn) {
+    /** The {@code --ou} DN, checked before anything is asked of the DC. */
+    static DN parseOu(String ou) {
         String o = ou.trim();
         if (o.isEmpty()) {
             throw new DomainException(DomainException.Cause.CONFIGURATION, "--ou is empty");
         }
-        return o.toLowerCase(Locale.ROOT).endsWith(domainDn.toLowerCase(Locale.ROOT)) ? o : o + "," + domainDn;
+        try {
+            return new DN(o);
+        } catch (LDAPException e) {
+            throw new DomainException(DomainException.Cause.CONFIGURATION, "--ou '" + o
+                    + "' is not a distinguished name: " + e.getExceptionMessage(), e);
+        }
+    }
+
+    /** An OU given relative to the domain ({@code OU=Servers}) gets the domain DN appended. */
+    static String inDomain(DN ou, String domainDn) {
+        try {
+            return ou.isDescendantOf(new DN(domainDn), true) ? ou.toString() : ou + "," + domainDn;
+        } catch (LDAPException e) {
+            throw new DomainException(DomainException.Cause.PROTOCOL, "the DC's domain DN '" + domainDn
+                    + "' is malformed: " + e.getExceptionMessage(), e);
+        }
     }
 
     /** The keytab as it was before the join, to put back if the join fails. */

@@ -74,6 +74,13 @@ public record DomainMembership(
                 encryptionTypes, newPassword, Optional.of(machinePassword), keytab, dc, site, joinedAt, at);
     }
 
+    /** This membership with key version {@code newKvno} (what the DC reports after a change). */
+    public DomainMembership withKvno(int newKvno) {
+        return new DomainMembership(realm, dnsDomain, netbiosDomain, domainSid, computer, computerDn, newKvno,
+                encryptionTypes, machinePassword, previousPassword, keytab, dcHostName, dcSite, joinedAt,
+                passwordChangedAt);
+    }
+
     /** Leaves the passwords out: this record is printed in logs and errors. */
     @Override
     public String toString() {

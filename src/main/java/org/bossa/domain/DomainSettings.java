@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.bossa.domain.locator.LocatorConfig;
 
 /**
  * The settings every domain operation starts from ({@code bossa.domain.*}, overridden by command-line
@@ -45,6 +46,7 @@ public record DomainSettings(String realm, Optional<String> workgroup, ComputerN
         realm = realm.toUpperCase(Locale.ROOT);
         controllers = List.copyOf(controllers);
         dnsServers = List.copyOf(dnsServers);
+        locatorConfig(controllers, dnsServers);
         Objects.requireNonNull(keytab, "keytab");
         Objects.requireNonNull(ldap, "ldap");
         Objects.requireNonNull(lastDc, "lastDc");
@@ -52,6 +54,20 @@ public record DomainSettings(String realm, Optional<String> workgroup, ComputerN
             throw new DomainException(DomainException.Cause.CONFIGURATION,
                     "bossa.domain.ldap=" + ldap.name().toLowerCase(Locale.ROOT)
                             + " needs bossa.domain.ldap-ca-file (the CA that signs the DCs' certificates)");
+        }
+    }
+
+    /** How the DC locator finds this domain's DCs: the configured DCs and DNS servers, default time limits. */
+    public LocatorConfig locatorConfig() {
+        return locatorConfig(controllers, dnsServers);
+    }
+
+    private static LocatorConfig locatorConfig(List<String> controllers, List<String> dnsServers) {
+        try {
+            return LocatorConfig.defaults().withControllers(controllers).withDnsServers(dnsServers);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(DomainException.Cause.CONFIGURATION,
+                    "bad bossa.domain.controllers or bossa.domain.dns-servers: " + e.getMessage(), e);
         }
     }
 

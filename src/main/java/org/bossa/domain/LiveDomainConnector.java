@@ -2,7 +2,6 @@ package org.bossa.domain;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +26,6 @@ import org.bossa.kerberos.kpasswd.KpasswdException;
  * {@link DirectoryConnections}, kpasswd for password changes, and the keytab.
  */
 public final class LiveDomainConnector implements DomainConnector {
-    private static final Duration KDC_TIMEOUT = Duration.ofSeconds(3);
     private final Clock clock;
 
     public LiveDomainConnector() {
@@ -115,6 +113,6 @@ public final class LiveDomainConnector implements DomainConnector {
     /** The KDC on the DC the locator chose, by address (the name may not resolve through the system). */
     private static KdcConfig kdcConfig(DomainSettings s, DomainController dc) {
         return new KdcConfig(s.realm(), List.of(new KdcAddress(dc.address().getHostAddress(), KdcAddress.KERBEROS_PORT)),
-                KDC_TIMEOUT, s.allowRc4());
+                KdcConfig.DEFAULT_TIMEOUT, s.allowRc4());
     }
 }

@@ -147,7 +147,7 @@ public final class NetlogonChannels implements AutoCloseable {
         DomainController dc;
         try {
             dc = DomainControllers.locate(settings, m.dnsDomain(), EnumSet.noneOf(org.bossa.domain.locator.Requirement.class));
-        } catch (LocatorException | DomainException e) {
+        } catch (LocatorException e) {
             throw new NetlogonException(NetlogonException.Cause.UNREACHABLE, "no DC of " + m.dnsDomain() + ": "
                     + e.getMessage(), e);
         }

@@ -42,10 +42,7 @@ public final class TrustPasswordChange {
                 kvno = m.kvno() + 1;
             }
             if (kvno != changed.kvno()) {
-                changed = new DomainMembership(changed.realm(), changed.dnsDomain(), changed.netbiosDomain(),
-                        changed.domainSid(), changed.computer(), changed.computerDn(), kvno, changed.encryptionTypes(),
-                        changed.machinePassword(), changed.previousPassword(), changed.keytab(), changed.dcHostName(),
-                        changed.dcSite(), changed.joinedAt(), changed.passwordChangedAt());
+                changed = changed.withKvno(kvno);
                 memberships.save(changed);
             }
             try {

@@ -16,8 +16,6 @@ import org.apache.kerby.kerberos.kerb.type.base.KeyUsage;
 import org.apache.kerby.kerberos.kerb.type.kdc.AsRep;
 import org.apache.kerby.kerberos.kerb.type.kdc.AsReq;
 import org.apache.kerby.kerberos.kerb.type.kdc.EncKdcRepPart;
-import org.apache.kerby.kerberos.kerb.type.kdc.KdcOption;
-import org.apache.kerby.kerberos.kerb.type.kdc.KdcOptions;
 import org.apache.kerby.kerberos.kerb.type.kdc.KdcReqBody;
 import org.apache.kerby.kerberos.kerb.type.pa.PaDataEntry;
 import org.apache.kerby.kerberos.kerb.type.pa.PaDataType;
@@ -60,7 +58,7 @@ final class AsExchange {
         if (isAsRep(reply.message())) { // the account does not require pre-authentication
             return finish(reply, client, server, keys, null, nonce);
         }
-        KrbErrorMessage err = error(reply);
+        KrbErrorMessage err = KdcErrors.decode(reply);
         if (err.errorCode() != KrbErrorMessage.KDC_ERR_PREAUTH_REQUIRED) {
             throw KdcErrors.toException(err, reply.kdc(), client, server, clock.instant());
         }
@@ -70,7 +68,7 @@ final class AsExchange {
         PaDataEntry encTs = encryptedTimestamp(key);
         reply = transport.send(KdcMessages.encode(request(client, server, offer, nonce, List.of(encTs))));
         if (!isAsRep(reply.message())) {
-            throw KdcErrors.toException(error(reply), reply.kdc(), client, server, clock.instant());
+            throw KdcErrors.toException(KdcErrors.decode(reply), reply.kdc(), client, server, clock.instant());
         }
         return finish(reply, client, server, keys, key, nonce);
     }
@@ -84,7 +82,7 @@ final class AsExchange {
             AsRep rep = KdcMessages.decode(reply.message(), AsRep.class, "AS-REP");
             entries = KdcMessages.etypeInfo2(KdcMessages.entries(rep.getPaData()));
         } else {
-            KrbErrorMessage err = error(reply);
+            KrbErrorMessage err = KdcErrors.decode(reply);
             if (err.errorCode() != KrbErrorMessage.KDC_ERR_PREAUTH_REQUIRED) {
                 throw KdcErrors.toException(err, reply.kdc(), client, server, clock.instant());
             }
@@ -103,11 +101,7 @@ final class AsExchange {
                           List<PaDataEntry> preauth) {
         Instant now = clock.instant();
         KdcReqBody body = new KdcReqBody();
-        KdcOptions options = new KdcOptions();
-        options.setFlag(KdcOption.FORWARDABLE);
-        options.setFlag(KdcOption.RENEWABLE);
-        options.setFlag(KdcOption.CANONICALIZE);
-        body.setKdcOptions(options);
+        body.setKdcOptions(KdcMessages.requestOptions());
         body.setCname(client.toKerby());
         body.setRealm(client.realm());
         body.setSname(server.toKerby());
@@ -183,25 +177,11 @@ final class AsExchange {
     }
 
     private static boolean isAsRep(byte[] message) {
-        return message.length > 0 && (message[0] & 0xFF) == KdcMessages.AS_REP_TAG;
-    }
-
-    static KrbErrorMessage error(KdcTransport.Reply reply) throws KerberosException {
-        byte[] m = reply.message();
-        if (!KrbErrorMessage.is(m)) {
-            throw new KerberosException(KerberosFailure.PROTOCOL_ERROR, "unexpected reply from " + reply.kdc()
-                    + " starting with tag 0x" + (m.length == 0 ? "(empty)" : Integer.toHexString(m[0] & 0xFF)));
-        }
-        try {
-            return KrbErrorMessage.decode(m);
-        } catch (Der.DerException e) {
-            throw new KerberosException(KerberosFailure.PROTOCOL_ERROR, "malformed KRB-ERROR from " + reply.kdc()
-                    + ": " + e.getMessage(), e);
-        }
+        return KdcMessages.hasTag(message, KdcMessages.AS_REP_TAG);
     }
 
     private int nonce() {
-        return random.nextInt() & 0x7FFFFFFF;
+        return KdcMessages.nonce(random);
     }
 
     static List<String> names(List<EncryptionType> etypes) {

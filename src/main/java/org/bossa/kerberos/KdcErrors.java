@@ -9,6 +9,21 @@ final class KdcErrors {
     private KdcErrors() {
     }
 
+    /** The KRB-ERROR in a reply that is not the KDC-REP asked for. */
+    static KrbErrorMessage decode(KdcTransport.Reply reply) throws KerberosException {
+        byte[] m = reply.message();
+        if (!KrbErrorMessage.is(m)) {
+            throw new KerberosException(KerberosFailure.PROTOCOL_ERROR, "unexpected reply from " + reply.kdc()
+                    + " starting with tag 0x" + (m.length == 0 ? "(empty)" : Integer.toHexString(m[0] & 0xFF)));
+        }
+        try {
+            return KrbErrorMessage.decode(m);
+        } catch (Der.DerException e) {
+            throw new KerberosException(KerberosFailure.PROTOCOL_ERROR, "malformed KRB-ERROR from " + reply.kdc()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * @param client the principal the request was for, to name in the message
      * @param service the service requested, to name for SERVICE_UNKNOWN

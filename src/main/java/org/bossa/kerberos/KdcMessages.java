@@ -1,5 +1,6 @@
 package org.bossa.kerberos;
 
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +16,8 @@ import org.apache.kerby.kerberos.kerb.type.base.MethodData;
 import org.apache.kerby.kerberos.kerb.type.kdc.EncAsRepPart;
 import org.apache.kerby.kerberos.kerb.type.kdc.EncKdcRepPart;
 import org.apache.kerby.kerberos.kerb.type.kdc.EncTgsRepPart;
+import org.apache.kerby.kerberos.kerb.type.kdc.KdcOption;
+import org.apache.kerby.kerberos.kerb.type.kdc.KdcOptions;
 import org.apache.kerby.kerberos.kerb.type.pa.PaData;
 import org.apache.kerby.kerberos.kerb.type.pa.PaDataEntry;
 import org.apache.kerby.kerberos.kerb.type.pa.PaDataType;
@@ -29,6 +32,25 @@ final class KdcMessages {
     static final int ENC_TGS_REP_PART_TAG = 0x7A; // [APPLICATION 26]
 
     private KdcMessages() {
+    }
+
+    /** The KDC options of every AS-REQ and TGS-REQ we send: forwardable, renewable, canonicalize. */
+    static KdcOptions requestOptions() {
+        KdcOptions options = new KdcOptions();
+        options.setFlag(KdcOption.FORWARDABLE);
+        options.setFlag(KdcOption.RENEWABLE);
+        options.setFlag(KdcOption.CANONICALIZE);
+        return options;
+    }
+
+    /** A request nonce: random and non-negative. */
+    static int nonce(SecureRandom random) {
+        return random.nextInt() & 0x7FFFFFFF;
+    }
+
+    /** True if {@code message} starts with the DER tag {@code tag} (e.g. {@link #AS_REP_TAG}). */
+    static boolean hasTag(byte[] message, int tag) {
+        return message.length > 0 && (message[0] & 0xFF) == tag;
     }
 
     static byte[] encode(Asn1Type value) throws KerberosException {

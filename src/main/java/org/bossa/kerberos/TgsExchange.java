@@ -10,8 +10,6 @@ import org.apache.kerby.kerberos.kerb.type.base.CheckSum;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.base.KeyUsage;
 import org.apache.kerby.kerberos.kerb.type.kdc.EncKdcRepPart;
-import org.apache.kerby.kerberos.kerb.type.kdc.KdcOption;
-import org.apache.kerby.kerberos.kerb.type.kdc.KdcOptions;
 import org.apache.kerby.kerberos.kerb.type.kdc.KdcReqBody;
 import org.apache.kerby.kerberos.kerb.type.kdc.TgsRep;
 import org.apache.kerby.kerberos.kerb.type.kdc.TgsReq;
@@ -40,13 +38,9 @@ final class TgsExchange {
     ServiceTicket run(Tgt tgt, KerberosName service) throws KerberosException {
         Instant now = clock.instant();
         Instant kdcNow = now.plus(tgt.clockOffset());
-        int nonce = random.nextInt() & 0x7FFFFFFF;
+        int nonce = KdcMessages.nonce(random);
         KdcReqBody body = new KdcReqBody();
-        KdcOptions options = new KdcOptions();
-        options.setFlag(KdcOption.FORWARDABLE);
-        options.setFlag(KdcOption.RENEWABLE);
-        options.setFlag(KdcOption.CANONICALIZE);
-        body.setKdcOptions(options);
+        body.setKdcOptions(KdcMessages.requestOptions());
         body.setRealm(service.realm());
         body.setSname(service.toKerby());
         body.setTill(KdcMessages.time(kdcNow.plus(AsExchange.LIFETIME)));
@@ -71,8 +65,8 @@ final class TgsExchange {
         KdcTransport.Reply reply = transport.send(KdcMessages.encode(req));
         Instant received = clock.instant();
         byte[] m = reply.message();
-        if (m.length == 0 || (m[0] & 0xFF) != KdcMessages.TGS_REP_TAG) {
-            throw KdcErrors.toException(AsExchange.error(reply), reply.kdc(), tgt.client(), service, received);
+        if (!KdcMessages.hasTag(m, KdcMessages.TGS_REP_TAG)) {
+            throw KdcErrors.toException(KdcErrors.decode(reply), reply.kdc(), tgt.client(), service, received);
         }
         TgsRep rep = KdcMessages.decode(m, TgsRep.class, "TGS-REP");
         byte[] plain;

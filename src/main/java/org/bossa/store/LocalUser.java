@@ -40,8 +40,8 @@ public record LocalUser(String name, byte[] ntHash, int rid, long uid, long gid,
         if (rid <= 0) {
             throw new IllegalArgumentException("RID must be positive: " + Integer.toUnsignedString(rid));
         }
-        checkPosixId("uid", uid);
-        checkPosixId("gid", gid);
+        validatePosixId("uid", uid);
+        validatePosixId("gid", gid);
         Objects.requireNonNull(passwordLastSet, "passwordLastSet");
     }
 
@@ -109,7 +109,8 @@ public record LocalUser(String name, byte[] ntHash, int rid, long uid, long gid,
         }
     }
 
-    private static void checkPosixId(String what, long id) {
+    /** Refuses an id outside 0 to {@link #MAX_POSIX_ID}; {@code what} names it in the message. */
+    public static void validatePosixId(String what, long id) {
         if (id < 0 || id > MAX_POSIX_ID) {
             throw new IllegalArgumentException(what + " out of range 0-" + MAX_POSIX_ID + ": " + id);
         }

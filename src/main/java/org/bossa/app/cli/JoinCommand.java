@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Optional;
 import org.bossa.domain.DomainJoin;
 import org.bossa.domain.DomainMembership;
+import org.bossa.domain.DomainSettings;
 import org.bossa.domain.LiveDomainConnector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,10 +27,11 @@ public final class JoinCommand extends DomainCommand {
 
     @Override
     int run(Context ctx) {
+        DomainSettings settings = ctx.settings(); // a bad setting is named before the password is asked for
         char[] password = PasswordInput.readExisting("Password for " + admin + ": ", passwordStdin);
         try {
             DomainJoin.Result r = new DomainJoin(new LiveDomainConnector(), ctx.memberships(), Clock.systemUTC())
-                    .join(ctx.settings(), admin, password, Optional.ofNullable(ou), force);
+                    .join(settings, admin, password, Optional.ofNullable(ou), force);
             DomainMembership m = r.membership();
             ctx.out().printf("Joined %s to %s (%s, %s) %s%n", m.computer().samAccountName(), m.realm(),
                     m.netbiosDomain(), m.domainSid(), r.tookOver() ? "taking over the existing account" : "");

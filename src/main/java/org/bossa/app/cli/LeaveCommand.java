@@ -2,6 +2,7 @@ package org.bossa.app.cli;
 
 import org.bossa.domain.DomainLeave;
 import org.bossa.domain.DomainMembership;
+import org.bossa.domain.DomainSettings;
 import org.bossa.domain.LiveDomainConnector;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,10 +23,11 @@ public final class LeaveCommand extends DomainCommand {
     @Override
     int run(Context ctx) {
         DomainMembership m = ctx.requireJoined();
+        DomainSettings settings = ctx.settings(); // a bad setting is named before the password is asked for
         char[] password = PasswordInput.readExisting("Password for " + admin + ": ", passwordStdin);
         try {
             DomainLeave.Outcome outcome = new DomainLeave(new LiveDomainConnector(), ctx.memberships())
-                    .leave(ctx.settings(), m, admin, password, keepAccount);
+                    .leave(settings, m, admin, password, keepAccount);
             String what = switch (outcome) {
                 case DELETED -> "deleted the computer account " + m.computerDn();
                 case DISABLED -> "disabled the computer account " + m.computerDn();

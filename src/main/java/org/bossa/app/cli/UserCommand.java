@@ -127,6 +127,12 @@ public final class UserCommand implements Callable<Integer> {
         @Override
         int run(StateStore store, PrintWriter out) {
             LocalUser.validateName(name);
+            if (uid != null) {
+                LocalUser.validatePosixId("uid", uid);
+            }
+            if (gid != null) {
+                LocalUser.validatePosixId("gid", gid);
+            }
             if (store.findUser(name).isPresent()) {
                 throw new CliException("user " + name + " already exists");
             }

@@ -85,6 +85,10 @@ final class DcTrust {
         return new HostSocketFactory(context.getSocketFactory(), host, connectTimeoutMillis);
     }
 
+    private interface HostCheck {
+        void run() throws CertificateException;
+    }
+
     /** Checks the chain first on its own, then together with the host name, to tell the failures apart. */
     private static final class Verifying extends X509ExtendedTrustManager {
         private final X509ExtendedTrustManager pkix;
@@ -96,28 +100,24 @@ final class DcTrust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
                 throws CertificateException {
-            try {
-                pkix.checkServerTrusted(chain, authType);
-            } catch (CertificateException e) {
-                throw new UntrustedCertificateException(e);
-            }
-            try {
-                pkix.checkServerTrusted(chain, authType, socket);
-            } catch (CertificateException e) {
-                throw new HostNameMismatchException(e);
-            }
+            verify(chain, authType, () -> pkix.checkServerTrusted(chain, authType, socket));
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
                 throws CertificateException {
+            verify(chain, authType, () -> pkix.checkServerTrusted(chain, authType, engine));
+        }
+
+        /** The chain on its own, then {@code withHost} (the same check with the host name). */
+        private void verify(X509Certificate[] chain, String authType, HostCheck withHost) throws CertificateException {
             try {
                 pkix.checkServerTrusted(chain, authType);
             } catch (CertificateException e) {
                 throw new UntrustedCertificateException(e);
             }
             try {
-                pkix.checkServerTrusted(chain, authType, engine);
+                withHost.run();
             } catch (CertificateException e) {
                 throw new HostNameMismatchException(e);
             }

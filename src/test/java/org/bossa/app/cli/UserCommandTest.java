@@ -146,6 +146,17 @@ class UserCommandTest {
     }
 
     @Test
+    void anIdOutOfRangeIsRefusedBeforeTheUserIsMade() {
+        assertThat(run("a\n", "add", "u1", "--password-stdin", "--uid", "-1")).isEqualTo(1);
+        assertThat(err.toString()).contains("uid out of range");
+        assertThat(run("a\n", "add", "u1", "--password-stdin", "--gid", "4294967295")).isEqualTo(1);
+        assertThat(err.toString()).contains("gid out of range");
+        // no RID was spent on the refused adds
+        assertThat(run("a\n", "add", "u2", "--password-stdin")).isZero();
+        assertThat(stored("u2").rid()).isEqualTo(1000);
+    }
+
+    @Test
     void usesTheAccountInEtcPasswd() throws Exception {
         Path passwd = Files.writeString(tmp.resolve("passwd"), """
                 root:x:0:0:root:/root:/bin/bash
