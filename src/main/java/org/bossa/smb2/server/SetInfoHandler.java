@@ -153,7 +153,7 @@ final class SetInfoHandler implements Handler {
     private static boolean hasOpenBelow(Connection conn, Open dir) {
         String prefix = dir.path() + "/";
         for (Open o : conn.opens().values()) {
-            if (o != dir && o.tree().root() == dir.tree().root() && o.path().startsWith(prefix)) {
+            if (o != dir && o.tree().share() == dir.tree().share() && o.path().startsWith(prefix)) {
                 return true;
             }
         }
