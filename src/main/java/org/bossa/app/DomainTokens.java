@@ -1,11 +1,14 @@
 package org.bossa.app;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.bossa.auth.AuthenticatedUser;
 import org.bossa.auth.DomainIdentity;
+import org.bossa.auth.Privilege;
 import org.bossa.auth.Token;
 import org.bossa.dtyp.Sid;
 import org.bossa.idmap.RidIdMap;
@@ -48,6 +51,16 @@ final class DomainTokens {
                 }
             });
         }
-        return Optional.of(new Token(id.logonDomain(), id.account(), uid.getAsLong(), gid.getAsLong(), gids, false));
+        List<Sid> groups = new ArrayList<>(id.groupSids().size() + 1);
+        groups.add(id.primaryGroupSid());
+        groups.addAll(id.groupSids());
+        Token plain = new Token(id.logonDomain(), id.account(), uid.getAsLong(), gid.getAsLong(), gids, false,
+                id.userSid(), groups, Set.of());
+        // Administrators hold the file privileges Windows gives them by default (SeBackup, SeRestore,
+        // SeTakeOwnership, SeSecurity); nobody else holds any until privileges can be granted.
+        return Optional.of(plain.isAdministrator()
+                ? new Token(plain.domain(), plain.account(), plain.uid(), plain.gid(), plain.supplementaryGids(), false,
+                        plain.userSid(), plain.groupSids(), EnumSet.allOf(Privilege.class))
+                : plain);
     }
 }

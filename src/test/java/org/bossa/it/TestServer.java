@@ -61,8 +61,10 @@ public final class TestServer implements AutoCloseable {
     private final EmbeddedStateStore store;
     private final SmbServer server;
     private final ServerConfig config;
+    private final String host;
 
     private TestServer(Builder b) throws IOException {
+        host = b.host;
         base = Files.createTempDirectory("bossa-it-");
         Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
         shareDir = dir("share", "rwxrwxrwx");
@@ -86,7 +88,7 @@ public final class TestServer implements AutoCloseable {
                 user -> tokenFor(user.account()), PipeWiring.registry(config));
         server = new SmbServer(context);
         try {
-            server.start(List.of(HOST), 0);
+            server.start(List.of(host), b.port);
         } catch (IOException | RuntimeException e) {
             store.close();
             throw e;
@@ -118,7 +120,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String host() {
-        return HOST;
+        return host;
     }
 
     public ServerConfig config() {
@@ -187,6 +189,8 @@ public final class TestServer implements AutoCloseable {
         private boolean signingRequired;
         private EncryptionPolicy encryption = EncryptionPolicy.OFF;
         private int maxIoSize = 8 * 1024 * 1024;
+        private String host = HOST;
+        private int port;
 
         public Builder signingRequired(boolean required) {
             this.signingRequired = required;
@@ -205,6 +209,16 @@ public final class TestServer implements AutoCloseable {
 
         public Builder maxIoSize(int bytes) {
             this.maxIoSize = bytes;
+            return this;
+        }
+
+        /**
+         * Listens on {@code host:port} instead of 127.0.0.1 and a kernel-chosen port: for peers that
+         * cannot be told a port (smbcacls always dials 445), on a loopback address of its own.
+         */
+        public Builder listen(String host, int port) {
+            this.host = host;
+            this.port = port;
             return this;
         }
 

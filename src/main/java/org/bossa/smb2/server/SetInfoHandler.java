@@ -2,7 +2,7 @@ package org.bossa.smb2.server;
 
 import org.bossa.dtyp.AccessMask;
 
-import java.util.List;
+import java.security.SecureRandom;
 import org.bossa.fscc.FileAllocationInformation;
 import org.bossa.fscc.FileAttributes;
 import org.bossa.fscc.FileBasicInformation;
@@ -10,10 +10,12 @@ import org.bossa.fscc.FileDispositionInformation;
 import org.bossa.fscc.FileDispositionInformationEx;
 import org.bossa.fscc.FileEndOfFileInformation;
 import org.bossa.fscc.FileInformationClass;
+import org.bossa.fscc.FileLinkInformation;
 import org.bossa.fscc.FileModeInformation;
 import org.bossa.fscc.FilePositionInformation;
 import org.bossa.fscc.FileRenameInformation;
 import org.bossa.fscc.FileTime;
+import org.bossa.locking.FileKey;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.SetInfoRequest;
 import org.bossa.smb2.wire.SetInfoResponse;
@@ -26,9 +28,11 @@ import org.bossa.vfs.VfsException;
 
 /**
  * SET_INFO (MS-SMB2 3.3.5.21, MS-FSA 2.1.5.15): times and attributes, end of file, allocation,
- * position, mode, rename and delete disposition. Security descriptors cannot be stored yet.
+ * position, mode, rename, hard link and delete disposition; security descriptors as POSIX owner and mode.
  */
 final class SetInfoHandler implements Handler {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @Override
     public Reply handle(RequestContext ctx) {
         SetInfoRequest req = SetInfoRequest.decode(ctx.message());
@@ -44,7 +48,7 @@ final class SetInfoHandler implements Handler {
                 if (open.isPipe()) {
                     return Reply.error(NtStatus.NOT_SUPPORTED);
                 }
-                SecurityInfoSetter.apply(open, req.additionalInformation(), req.buffer());
+                SecurityInfoSetter.apply(open, ctx.session().token(), req.additionalInformation(), req.buffer());
                 return Reply.ok(SetInfoResponse.INSTANCE::encode);
             }
             default -> {
@@ -85,6 +89,7 @@ final class SetInfoHandler implements Handler {
                 dispose(ctx, open, d.delete(), d.ignoreReadOnlyAttribute());
             }
             case FileRenameInformation -> rename(ctx, open, FileRenameInformation.decode(in), readOnlyShare);
+            case FileLinkInformation -> link(ctx, open, FileLinkInformation.decode(in), readOnlyShare);
             case FileFullEaInformation -> throw new SmbStatusException(NtStatus.EAS_NOT_SUPPORTED);
             default -> throw new SmbStatusException(NtStatus.INVALID_INFO_CLASS);
         }
@@ -148,7 +153,7 @@ final class SetInfoHandler implements Handler {
     private static boolean hasOpenBelow(Connection conn, Open dir) {
         String prefix = dir.path() + "/";
         for (Open o : conn.opens().values()) {
-            if (o != dir && o.tree().root() == dir.tree().root() && o.path().startsWith(prefix)) {
+            if (o != dir && o.tree().share() == dir.tree().share() && o.path().startsWith(prefix)) {
                 return true;
             }
         }
@@ -174,49 +179,59 @@ final class SetInfoHandler implements Handler {
         if (open.isDirectory() && hasOpenBelow(ctx.connection(), open)) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED); // Windows refuses to move a tree in use
         }
-        String name = r.fileName();
-        if (name.startsWith("\\")) {
-            name = name.substring(1);
-        }
-        List<String> comps = ShareNames.components(name);
-        if (comps.isEmpty()) {
-            throw new SmbStatusException(NtStatus.OBJECT_NAME_INVALID);
-        }
         ShareRoot root = open.tree().root();
-        String parent = root.resolve(comps.subList(0, comps.size() - 1));
-        String literal = parent.equals(".") ? comps.getLast() : parent + "/" + comps.getLast();
-        String existing = root.resolve(comps);
-        FileStat self = open.handle().stat();
-        FileStat other = Lookups.statOrNull(root, existing);
-        String target = literal;
-        boolean replace = r.replaceIfExists();
-        if (other != null && !(other.ino() == self.ino() && other.dev() == self.dev())) {
-            if (!replace) {
-                throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION);
-            }
-            if (other.isDirectory()) {
-                throw new SmbStatusException(NtStatus.ACCESS_DENIED);
-            }
-            if (ctx.server().shareModes().find(new org.bossa.locking.FileKey(other.dev(), other.ino())) != null) {
-                throw new SmbStatusException(NtStatus.ACCESS_DENIED);
-            }
-            target = existing;
-        } else if (other != null) {
-            replace = true; // a case-only rename of the file itself
-        }
+        LinkTarget target = LinkTarget.check(ctx.server(), root, ctx.session().token(), open.handle().stat(),
+                r.fileName(), r.replaceIfExists(), readOnlyShare);
         if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.volatileId())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
-        FileStat parentStat = Lookups.statOrNull(root, parent);
+        FileStat parentStat = Lookups.statOrNull(root, ShareNames.parent(open.path()));
         if (parentStat != null && ctx.server().shareModes().parentBlocksRename(
-                new org.bossa.locking.FileKey(parentStat.dev(), parentStat.ino()), open.volatileId())) {
+                new FileKey(parentStat.dev(), parentStat.ino()), open.volatileId())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
-
-        if (target.equals(open.path())) {
+        if (target.path().equals(open.path())) {
             return;
         }
-        root.rename(open.path(), target, replace);
-        open.path(target);
+        root.rename(open.path(), target.path(), target.replaces() != null || target.selfCaseChange());
+        open.path(target.path());
+    }
+
+    /**
+     * FileLinkInformation (MS-FSA 2.1.5.15.6): a new name for a file. The caller needs no right on
+     * the file itself beyond its open, but the same rights as a rename on the destination; a
+     * directory cannot be linked.
+     */
+    private static void link(RequestContext ctx, Open open, FileLinkInformation l, boolean readOnlyShare) {
+        if (readOnlyShare) {
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
+        }
+        if (l.rootDirectory() != 0) {
+            throw new SmbStatusException(NtStatus.INVALID_PARAMETER);
+        }
+        if (open.isDirectory()) {
+            throw new SmbStatusException(NtStatus.FILE_IS_A_DIRECTORY);
+        }
+        ShareRoot root = open.tree().root();
+        LinkTarget target = LinkTarget.check(ctx.server(), root, ctx.session().token(), open.handle().stat(),
+                l.fileName(), l.replaceIfExists(), readOnlyShare);
+        if (target.selfCaseChange()) {
+            throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION);
+        }
+        if (target.replaces() == null) {
+            root.link(open.path(), target.path());
+            return;
+        }
+        // Replace atomically: link under a private name beside the target, then rename it over the
+        // target, so a failure never leaves the replaced file gone and the new name missing.
+        String parent = ShareNames.parent(target.path());
+        String temp = (parent.equals(".") ? "" : parent + "/") + ".bossa-link-" + Long.toHexString(RANDOM.nextLong());
+        root.link(open.path(), temp);
+        try {
+            root.rename(temp, target.path(), true);
+        } catch (RuntimeException e) {
+            root.unlink(temp, false);
+            throw e;
+        }
     }
 }

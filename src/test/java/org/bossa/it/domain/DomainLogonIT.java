@@ -77,6 +77,34 @@ class DomainLogonIT {
         assertThat(Files.getAttribute(member.share.resolve("sign.bin"), "unix:gid")).isEqualTo(10513);
     }
 
+    /**
+     * A domain user's file calls run with its own uid in the kernel: a local user's 0700 folder is
+     * closed to it, and a file it creates is its own without any chown by the server.
+     */
+    @Test
+    @Order(1)
+    void aDomainUserIsHeldToTheKernelsPermissions() throws IOException, InterruptedException {
+        Path folder = Files.createDirectories(member.share.resolve("private"));
+        Path notes = Files.writeString(folder.resolve("notes.txt"), "a local user's notes\n");
+        for (Path p : List.of(notes, folder)) {
+            Files.setAttribute(p, "unix:uid", 20002);
+            Files.setAttribute(p, "unix:gid", 20002);
+        }
+        Files.setPosixFilePermissions(notes, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        SmbResult traverse = smbclient(dc.netbiosDomain() + "\\alice", DcInfo.ALICE_PASSWORD, "sign",
+                "get private\\notes.txt /dev/stdout");
+        assertThat(traverse.output()).as("%s", traverse).contains("NT_STATUS_ACCESS_DENIED").doesNotContain("a local user's notes");
+        Path local = member.dir.resolve("mine.txt");
+        Files.writeString(local, "alice's own\n");
+        SmbResult put = smbclient(dc.netbiosDomain() + "\\alice", DcInfo.ALICE_PASSWORD, "sign", "mkdir mine; put " + local + " mine\\mine.txt");
+        assertThat(put.exit).as("%s", put).isZero();
+        long rid = rid(dc.sambaToolOrFail("user", "show", "alice", "--attributes", "objectSid"));
+        for (Path p : List.of(member.share.resolve("mine"), member.share.resolve("mine/mine.txt"))) {
+            assertThat(Files.getAttribute(p, "unix:uid")).as("%s", p).isEqualTo((int) (10000 + rid));
+        }
+    }
+
     @Test
     @Order(2)
     void aWrongPasswordIsLogonFailure() {
