@@ -122,6 +122,12 @@ public class BossaProperties {
         /** Lets a client log on with no user name (null session); needed by some old tools for share lists. */
         private boolean allowAnonymous = false;
 
+        /**
+         * Accepts a logon the DC validated as its Guest account (LOGON_GUEST). Off: such logons are
+         * refused, as Windows clients since 1709 refuse insecure guest logons.
+         */
+        private boolean allowGuest = false;
+
         /** Largest READ or WRITE, in bytes (MaxReadSize/MaxWriteSize); 8 MiB like Windows and Samba. */
         @Min(65536)
         @Max(8388608)
@@ -184,6 +190,14 @@ public class BossaProperties {
 
         public void setAllowAnonymous(boolean allowAnonymous) {
             this.allowAnonymous = allowAnonymous;
+        }
+
+        public boolean isAllowGuest() {
+            return allowGuest;
+        }
+
+        public void setAllowGuest(boolean allowGuest) {
+            this.allowGuest = allowGuest;
         }
 
         public int getMaxIoSize() {

@@ -29,14 +29,16 @@ final class MemberWiring implements AutoCloseable {
     private final DomainTokens tokens;
     private final ChannelStatusRecorder recorder;
     private final PasswordRotation rotation;
+    private final boolean allowGuest;
 
     private MemberWiring(DomainMembership membership, NetlogonChannels channels, DomainTokens tokens,
-            ChannelStatusRecorder recorder, PasswordRotation rotation) {
+            ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest) {
         this.membership = membership;
         this.channels = channels;
         this.tokens = tokens;
         this.recorder = recorder;
         this.rotation = rotation;
+        this.allowGuest = allowGuest;
     }
 
     /** The member wiring if this server is joined, else empty (standalone). */
@@ -56,7 +58,7 @@ final class MemberWiring implements AutoCloseable {
                 props.getDomain().getMachinePasswordTimeout(), Clock.systemUTC());
         rotation.start();
         return Optional.of(new MemberWiring(m, channels, DomainTokens.forDomain(m.domainSid(),
-                props.getDomain().getIdmapRange()), recorder, rotation));
+                props.getDomain().getIdmapRange()), recorder, rotation, props.getSmb().isAllowGuest()));
     }
 
     /** The server's NetBIOS name: configured, else the computer account's. */
@@ -65,8 +67,8 @@ final class MemberWiring implements AutoCloseable {
     }
 
     SecurityContextFactory auth(StateStore store, String netbios, boolean allowAnonymous) {
-        return AuthWiring.member(store, netbios, membership, recorder.watching(new NetlogonNtlmVerifier(channels)),
-                allowAnonymous);
+        return AuthWiring.member(store, netbios, membership,
+                recorder.watching(new NetlogonNtlmVerifier(channels, allowGuest)), allowAnonymous);
     }
 
     Optional<Token> tokenFor(AuthenticatedUser user) {

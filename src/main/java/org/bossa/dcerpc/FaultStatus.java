@@ -87,7 +87,10 @@ public final class FaultStatus {
             Map.entry(CANT_PERFORM, "DCERPC_FAULT_CANT_PERFORM"),
             Map.entry(0x000006D9, "DCERPC_FAULT_OUT_OF_RESOURCES"),
             Map.entry(BAD_STUB_DATA, "DCERPC_FAULT_BAD_STUB_DATA"),
-            Map.entry(SEC_PKG_ERROR, "DCERPC_FAULT_SEC_PKG_ERROR"));
+            Map.entry(SEC_PKG_ERROR, "DCERPC_FAULT_SEC_PKG_ERROR"),
+            // not in Samba's dcerpc.idl, named as MS-ERREF names them: old DCs' answers to unknown levels
+            Map.entry(0x000006F5, "RPC_X_ENUM_VALUE_OUT_OF_RANGE"),
+            Map.entry(0xC003000A, "RPC_NT_ENUM_VALUE_OUT_OF_RANGE"));
 
     private FaultStatus() {
     }

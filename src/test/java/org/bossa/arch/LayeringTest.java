@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering DESIGN.md fixes: imports flow downward only (app -> smb2.server -> auth, locking, vfs,
  * identity -> domain, idmap, rpc -> dcerpc, kerberos -> smb2.wire, smb2.crypto, fscc, dtyp, store); no Spring
- * outside app; the wire, crypto, fscc and dtyp packages import nothing else from Bossa.
+ * outside app; the wire, crypto, fscc, dtyp and text packages import nothing else from Bossa.
  */
 class LayeringTest {
     private static JavaClasses classes;
@@ -32,7 +32,7 @@ class LayeringTest {
     @Test
     void leafPackagesImportNothingElseFromBossa() {
         for (String leaf : new String[] {"org.bossa.smb2.wire..", "org.bossa.smb2.crypto..", "org.bossa.fscc..",
-                "org.bossa.dtyp.."}) {
+                "org.bossa.dtyp..", "org.bossa.text.."}) {
             noClasses().that().resideInAPackage(leaf)
                     .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                             "Bossa classes outside " + leaf,

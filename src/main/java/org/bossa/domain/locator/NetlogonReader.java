@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.bossa.text.LogSafe;
 
 /**
  * A bounds-checked little-endian cursor over one NETLOGON_SAM_LOGON_RESPONSE_EX, with the name
@@ -133,8 +134,9 @@ final class NetlogonReader {
     }
 
     private String utf8(int off, int len, String field) throws NetlogonFormatException {
+        String label;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            label = StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(buf, off, len))
@@ -142,5 +144,19 @@ final class NetlogonReader {
         } catch (CharacterCodingException e) {
             throw new NetlogonFormatException(field + " at offset " + off + ": label is not UTF-8");
         }
+        // no DC's name has control or invisible characters; one that does would reach logs and reports
+        if (label.codePoints().anyMatch(NetlogonReader::invisible)) {
+            throw new NetlogonFormatException(field + " at offset " + off + ": label " + LogSafe.quote(label)
+                    + " has a control or invisible character");
+        }
+        return label;
+    }
+
+    private static boolean invisible(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED -> true;
+            default -> false;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.bossa.domain.locator;
 
+import org.bossa.text.LogSafe;
+
 /**
  * A DNS SRV record's data (RFC 2782): priority, weight, port, target host (without the final dot).
  */
@@ -19,13 +21,13 @@ public record SrvRecord(int priority, int weight, int port, String target) {
     static SrvRecord parse(String text) {
         String[] f = text.strip().split("\\s+");
         if (f.length != 4) {
-            throw new IllegalArgumentException("SRV record '" + text + "' does not have 4 fields");
+            throw new IllegalArgumentException("SRV record " + LogSafe.quote(text) + " does not have 4 fields");
         }
         try {
             String target = f[3].endsWith(".") && f[3].length() > 1 ? f[3].substring(0, f[3].length() - 1) : f[3];
             return new SrvRecord(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2]), target);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SRV record '" + text + "' has a field that is not a number");
+            throw new IllegalArgumentException("SRV record " + LogSafe.quote(text) + " has a field that is not a number");
         }
     }
 

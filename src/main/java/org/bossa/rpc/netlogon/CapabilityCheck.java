@@ -1,5 +1,7 @@
 package org.bossa.rpc.netlogon;
 
+import java.util.Set;
+import org.bossa.dcerpc.FaultStatus;
 import org.bossa.dcerpc.client.RpcClientConnection;
 import org.bossa.dcerpc.client.RpcException;
 import org.bossa.dcerpc.client.RpcFaultException;
@@ -13,11 +15,28 @@ import org.bossa.rpc.netlogon.ndr.LogonGetCapabilities;
  * sealed connection: NetrLogonGetCapabilities level 1 must return exactly the flags
  * NetrServerAuthenticate3 negotiated, and level 2 exactly the flags we requested. Either mismatch
  * means someone rewrote the unprotected Authenticate3 exchange: the channel is dropped with
- * DOWNGRADE_DETECTED. A DC that answers level 2 with an RPC fault predates the fix (Samba before
- * 4.21.2 does) and is not an attacker: its chain did not advance, so ours steps back, and the
- * channel is confirmed with a sealed NetrLogonControl instead.
+ * DOWNGRADE_DETECTED. A DC that answers level 2 with one of the faults an unpatched DC gives
+ * ({@link #OLD_DC_FAULTS}) predates the fix (Samba before 4.21.2 does) and is not an attacker: its
+ * chain did not advance, so ours steps back, and the channel is confirmed with a sealed
+ * NetrLogonControl instead. Any other fault is not what an old DC says: an on-path attacker who
+ * could fake it would always get the weaker path, so it drops the channel as a downgrade.
  */
 final class CapabilityCheck {
+    /** RPC_X_ENUM_VALUE_OUT_OF_RANGE (1781): the Win32 fault form of RPC_NT_ENUM_VALUE_OUT_OF_RANGE. */
+    static final int X_ENUM_VALUE_OUT_OF_RANGE = 0x000006F5;
+    /** RPC_NT_ENUM_VALUE_OUT_OF_RANGE, should a DC put the NTSTATUS itself into the fault. */
+    static final int NT_ENUM_VALUE_OUT_OF_RANGE = 0xC003000A;
+
+    /**
+     * The faults that mean "level 2 unknown here", the ones Samba's own client
+     * (netlogon_creds_cli_check_client_caps) accepts: DCERPC_NCA_S_FAULT_INVALID_TAG, which Samba
+     * maps to NT_STATUS_RPC_ENUM_VALUE_OUT_OF_RANGE and is what the Samba 4.17 test DC sends
+     * (netlogon-dc.vectors), DCERPC_FAULT_BAD_STUB_DATA (an unpatched Samba failing to marshal the
+     * unknown union arm, bug 15418), and the enumeration-out-of-range status in its Win32 and
+     * NTSTATUS spellings.
+     */
+    static final Set<Integer> OLD_DC_FAULTS = Set.of(FaultStatus.INVALID_TAG, FaultStatus.BAD_STUB_DATA,
+            X_ENUM_VALUE_OUT_OF_RANGE, NT_ENUM_VALUE_OUT_OF_RANGE);
 
     /** One authenticated NetrLogonGetCapabilities call: the flags answered, or an RPC fault. */
     interface Query {
@@ -67,6 +86,11 @@ final class CapabilityCheck {
         try {
             level2 = query.capabilities(LogonGetCapabilities.LEVEL_REQUESTED_FLAGS);
         } catch (RpcFaultException e) {
+            if (!OLD_DC_FAULTS.contains(e.status())) {
+                throw new NetlogonException(NetlogonException.Cause.DOWNGRADE_DETECTED, "NT_STATUS_DOWNGRADE_DETECTED: "
+                        + dc + " faulted on NetrLogonGetCapabilities level 2 with " + e.statusName()
+                        + ", not a fault an unpatched DC gives: channel dropped", e);
+            }
             fallback.confirm();
             return "level 1 matches " + NetlogonFlags.hex(negotiated) + "; level 2 not supported by this DC (fault "
                     + e.statusName() + "), channel confirmed with NetrLogonControl";

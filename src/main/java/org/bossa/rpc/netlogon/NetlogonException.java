@@ -18,7 +18,13 @@ public final class NetlogonException extends Exception {
         /** The server credential or a return authenticator did not verify. */
         BAD_SERVER_CREDENTIAL,
         /** Any other RPC or NDR failure, with the code. */
-        PROTOCOL
+        PROTOCOL,
+        /**
+         * One call failed in a way that says nothing about the channel: the DC faulted it with a
+         * code about the call itself (bad stub data, an unknown level ...), or its answer could not
+         * be decoded. The input of one client can cause this, so the shared channel stays up.
+         */
+        CALL_FAILED
     }
 
     private final Cause cause;
@@ -35,5 +41,10 @@ public final class NetlogonException extends Exception {
 
     public Cause reason() {
         return cause;
+    }
+
+    /** True unless only this call failed: the channel must be dropped and made again. */
+    public boolean breaksChannel() {
+        return cause != Cause.CALL_FAILED;
     }
 }

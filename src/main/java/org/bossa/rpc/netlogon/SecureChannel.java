@@ -40,7 +40,7 @@ import org.bossa.rpc.netlogon.schannel.NetlogonSsp;
  * <p>NetrLogonSamLogonEx needs no authenticator, so logons run concurrently, each on one of up to
  * {@code maxConnections} sealed connections sharing the channel's session key.
  */
-public final class SecureChannel implements AutoCloseable {
+public final class SecureChannel implements LogonChannel {
     /** The Netlogon interface, 12345678-1234-abcd-ef00-01234567cffb v1.0. */
     public static final SyntaxId NETLOGON = new SyntaxId(UUID.fromString("12345678-1234-abcd-ef00-01234567cffb"), 1, 0);
 
@@ -83,6 +83,7 @@ public final class SecureChannel implements AutoCloseable {
     }
 
     /** NetrLogonSamLogonEx with NetworkInformation, validation level 6, on a sealed connection. */
+    @Override
     public LogonSamLogonEx.Response samLogon(NetworkLogon logon) throws NetlogonException {
         if (closed) {
             throw new NetlogonException(NetlogonException.Cause.UNREACHABLE, "the secure channel is closed");
@@ -98,15 +99,18 @@ public final class SecureChannel implements AutoCloseable {
             c = null;
             return r;
         } catch (RpcFaultException e) {
-            NetlogonException.Cause cause = e.status() == FaultStatus.ACCESS_DENIED
-                    ? NetlogonException.Cause.ACCESS_DENIED : NetlogonException.Cause.PROTOCOL;
-            throw new NetlogonException(cause, "NetrLogonSamLogonEx at " + params.dcHostName() + ": fault "
-                    + e.statusName(), e);
-        } catch (RpcException e) {
+            throw new NetlogonException(faultCause(e.status()), "NetrLogonSamLogonEx at " + params.dcHostName()
+                    + ": fault " + e.statusName(), e);
+        } catch (RpcTransportException e) {
             throw new NetlogonException(NetlogonException.Cause.UNREACHABLE, "NetrLogonSamLogonEx at "
                     + params.dcHostName() + ": " + e.getMessage(), e);
-        } catch (org.bossa.dcerpc.NdrException e) {
+        } catch (RpcException e) {
+            // a PDU that did not verify (seal, sequence) or broke the protocol: the connection is gone
             throw new NetlogonException(NetlogonException.Cause.PROTOCOL, "NetrLogonSamLogonEx at "
+                    + params.dcHostName() + ": " + e.getMessage(), e);
+        } catch (org.bossa.dcerpc.NdrException e) {
+            // the connection is closed below; the channel stays: the answer echoes the client's input
+            throw new NetlogonException(NetlogonException.Cause.CALL_FAILED, "NetrLogonSamLogonEx at "
                     + params.dcHostName() + ": malformed answer: " + e.getMessage(), e);
         } finally {
             if (c != null) {
@@ -116,21 +120,41 @@ public final class SecureChannel implements AutoCloseable {
         }
     }
 
+    /**
+     * What a fault on a logon says about the channel. ACCESS_DENIED is the DC refusing our
+     * credentials (it lost the session, e.g. restarted); SEC_PKG_ERROR a PDU whose seal or sequence
+     * number did not verify; PROTO_ERROR and UNKNOWN_IF a connection out of step. Samba's client drops
+     * its credentials on the first two too. Every other fault is about the call, which one client's
+     * input can provoke, so it must not tear down the channel every logon shares.
+     */
+    static NetlogonException.Cause faultCause(int fault) {
+        return switch (fault) {
+            case FaultStatus.ACCESS_DENIED -> NetlogonException.Cause.ACCESS_DENIED;
+            case FaultStatus.SEC_PKG_ERROR, FaultStatus.PROTO_ERROR, FaultStatus.UNKNOWN_IF ->
+                    NetlogonException.Cause.PROTOCOL;
+            default -> NetlogonException.Cause.CALL_FAILED;
+        };
+    }
+
     /** The DC this channel is to. */
+    @Override
     public String dcHostName() {
         return params.dcHostName();
     }
 
     /** The negotiated NETLOGON_NEG flags. */
+    @Override
     public int negotiatedFlags() {
         return state.negotiatedFlags();
     }
 
     /** How the KB5028185 capability check passed. */
+    @Override
     public String capabilityCheck() {
         return capabilityCheck;
     }
 
+    @Override
     public Instant establishedAt() {
         return establishedAt;
     }

@@ -17,6 +17,8 @@ final class ShareInfoCodec {
     static final Set<Integer> ENUM_LEVELS = Set.of(0, 1, 2);
     /** Levels NetrShareGetInfo answers. */
     static final Set<Integer> GET_LEVELS = Set.of(0, 1, 2, 501, 1004, 1005);
+    /** Levels that reveal the local path or the security descriptor: administrators only. */
+    static final Set<Integer> ADMIN_LEVELS = Set.of(2, 502, 503, 1501);
 
     /** SHARE_INFO_2 shi2_max_uses: no limit. */
     static final int MAX_USES_UNLIMITED = 0xFFFFFFFF;

@@ -61,8 +61,8 @@ public final class SrvsvcServer implements RpcInterface {
     @Override
     public byte[] invoke(int opnum, byte[] stub, RpcCallContext ctx) throws RpcFault {
         return switch (opnum) {
-            case OP_NETR_SHARE_ENUM, OP_NETR_SHARE_ENUM_STICKY -> shareEnum(new NdrReader(stub));
-            case OP_NETR_SHARE_GET_INFO -> shareGetInfo(new NdrReader(stub));
+            case OP_NETR_SHARE_ENUM, OP_NETR_SHARE_ENUM_STICKY -> shareEnum(new NdrReader(stub), ctx);
+            case OP_NETR_SHARE_GET_INFO -> shareGetInfo(new NdrReader(stub), ctx);
             case OP_NETR_SERVER_GET_INFO -> serverGetInfo(new NdrReader(stub));
             default -> throw new RpcFault(FaultStatus.OP_RNG_ERROR);
         };
@@ -72,7 +72,7 @@ public final class SrvsvcServer implements RpcInterface {
      * WERROR NetrShareEnum([in,unique,string] wchar_t *ServerName, [in,out,ref] SHARE_ENUM_STRUCT *InfoStruct,
      *     [in] DWORD PreferedMaximumLength, [out,ref] DWORD *TotalEntries, [in,out,unique] DWORD *ResumeHandle)
      */
-    private byte[] shareEnum(NdrReader r) {
+    private byte[] shareEnum(NdrReader r, RpcCallContext ctx) {
         r.topLevelStringPointer();               // ServerName, not checked (Windows ignores it too)
         int level = r.u32();                     // SHARE_ENUM_STRUCT.Level
         int discriminant = r.u32();              // union SHARE_ENUM_UNION switch
@@ -88,7 +88,8 @@ public final class SrvsvcServer implements RpcInterface {
         boolean resume = r.uniquePointer(NdrReader::u32);
         r.flushDeferred();
 
-        boolean supported = ShareInfoCodec.ENUM_LEVELS.contains(level);
+        boolean denied = !mayRead(level, ctx);
+        boolean supported = ShareInfoCodec.ENUM_LEVELS.contains(level) && !denied;
         List<ShareEntry> shares = supported ? new ArrayList<>(catalog.shares()) : List.of();
         NdrWriter w = new NdrWriter(256 + shares.size() * 128);
         w.u32(level);
@@ -104,22 +105,34 @@ public final class SrvsvcServer implements RpcInterface {
         w.u32(shares.size());                    // TotalEntries
         w.uniquePointer(resume, ww -> ww.u32(0)); // ResumeHandle: nothing left
         w.flushDeferred();
-        w.u32(supported ? WError.OK : WError.UNKNOWN_LEVEL);
+        w.u32(denied ? WError.ACCESS_DENIED : supported ? WError.OK : WError.UNKNOWN_LEVEL);
         return w.toByteArray();
+    }
+
+    /**
+     * Levels 2, 502 and 503 carry the share's local path (and 502/503 its security descriptor), 1501
+     * the descriptor alone: Windows gives them only to Administrators, Server Operators and Power
+     * Users (NetShareEnum, NetShareGetInfo remarks) and Samba only to BUILTIN\Administrators;
+     * anyone else gets ERROR_ACCESS_DENIED. A path tells an attacker where to aim on the host.
+     */
+    static boolean mayRead(int level, RpcCallContext ctx) {
+        return ctx.administrator() || !ShareInfoCodec.ADMIN_LEVELS.contains(level);
     }
 
     /*
      * WERROR NetrShareGetInfo([in,unique,string] wchar_t *ServerName, [in,string] wchar_t *NetName,
      *     [in] DWORD Level, [out,switch_is(Level),ref] LPSHARE_INFO InfoStruct)
      */
-    private byte[] shareGetInfo(NdrReader r) {
+    private byte[] shareGetInfo(NdrReader r, RpcCallContext ctx) {
         r.topLevelStringPointer();
         String netName = r.conformantVaryingString();
         int level = r.u32();
 
         int status = WError.OK;
         ShareEntry share = null;
-        if (!ShareInfoCodec.GET_LEVELS.contains(level)) {
+        if (!mayRead(level, ctx)) {
+            status = WError.ACCESS_DENIED;   // first, as in NetrShareEnum; before the lookup: no probing names
+        } else if (!ShareInfoCodec.GET_LEVELS.contains(level)) {
             status = WError.UNKNOWN_LEVEL;
         } else {
             share = find(netName);

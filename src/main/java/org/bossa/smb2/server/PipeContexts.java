@@ -10,6 +10,14 @@ final class PipeContexts {
 
     static RpcCallContext of(RequestContext ctx) {
         Token t = ctx.session().token();
-        return new RpcCallContext(t.account(), t.domain(), ctx.connection().clientAddress());
+        return new RpcCallContext(t.account(), t.domain(), ctx.connection().clientAddress(), administrator(t));
+    }
+
+    /**
+     * For now root (uid 0) only: the token carries no SIDs yet. When it does, members of
+     * BUILTIN\Administrators (S-1-5-32-544) and Domain Admins count too.
+     */
+    static boolean administrator(Token t) {
+        return !t.anonymous() && t.uid() == 0;
     }
 }

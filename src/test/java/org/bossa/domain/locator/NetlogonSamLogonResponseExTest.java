@@ -230,6 +230,29 @@ class NetlogonSamLogonResponseExTest {
     }
 
     @Test
+    void rejectsALabelWithAControlCharacterAndShowsItEscaped() {
+        // DnsForestName "a\nb": a DC name that would forge a log line
+        byte[] blob = new Blob().header(23, 0).raw(3, 'a', '\n', 'b', 0).names("", "", "", "", "", "", "").trailer(5)
+                .bytes();
+
+        assertThatThrownBy(() -> NetlogonSamLogonResponseEx.decode(blob, 0x06))
+                .isInstanceOf(NetlogonFormatException.class)
+                .hasMessage("DnsForestName at offset 25: label \"a\\nb\" has a control or invisible character");
+    }
+
+    @Test
+    void acceptsALabelInAnotherScript() throws Exception {
+        byte[] name = "dc-ü".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Blob b = new Blob().header(23, 0).raw(name.length);
+        for (byte x : name) {
+            b.raw(x & 0xFF);
+        }
+        byte[] blob = b.raw(0).names("", "", "", "", "", "", "").trailer(5).bytes();
+
+        assertThat(NetlogonSamLogonResponseEx.decode(blob, 0x06).dnsForestName()).isEqualTo("dc-ü");
+    }
+
+    @Test
     void rejectsAnOversizedStructure() {
         byte[] blob = Arrays.copyOf(new Blob().header(23, 0).names("", "", "", "", "", "", "", "").trailer(5).bytes(),
                 NetlogonSamLogonResponseEx.MAX_SIZE + 1);

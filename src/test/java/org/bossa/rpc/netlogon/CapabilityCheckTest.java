@@ -11,6 +11,8 @@ import org.bossa.dcerpc.FaultStatus;
 import org.bossa.dcerpc.client.RpcFaultException;
 import org.bossa.rpc.netlogon.ndr.LogonGetCapabilities;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The KB5028185 decision of {@link CapabilityCheck#decide}, with scripted GetCapabilities answers. */
 class CapabilityCheckTest {
@@ -77,7 +79,8 @@ class CapabilityCheckTest {
     }
 
     @Test
-    void aLevelTwoFaultMeansAnOldDcAndTheFallbackConfirmsOnce() throws Exception {
+    void aLevelTwoInvalidTagFaultMeansAnOldDcAndTheFallbackConfirmsOnce() throws Exception {
+        // what the Samba 4.17 test DC answers (netlogon-dc.vectors: Samba maps it to 0xc003000a)
         ScriptedQuery q = new ScriptedQuery().answer(1, SAMBA_417).fault(2, FaultStatus.INVALID_TAG);
         CountingFallback fb = new CountingFallback();
 
@@ -87,6 +90,36 @@ class CapabilityCheckTest {
         assertThat(q.asked).containsExactly(1, 2);
         assertThat(how).contains("level 2 not supported").contains("confirmed")
                 .contains("DCERPC_NCA_S_FAULT_INVALID_TAG").doesNotContain("levels 1 and 2 match");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {FaultStatus.BAD_STUB_DATA, CapabilityCheck.X_ENUM_VALUE_OUT_OF_RANGE,
+            CapabilityCheck.NT_ENUM_VALUE_OUT_OF_RANGE})
+    void theOtherOldDcFaultsTakeTheFallbackToo(int fault) throws Exception {
+        ScriptedQuery q = new ScriptedQuery().answer(1, SAMBA_417).fault(2, fault);
+        CountingFallback fb = new CountingFallback();
+
+        String how = CapabilityCheck.decide(SAMBA_417, REQUESTED, q, fb, DC);
+
+        assertThat(fb.calls).isEqualTo(1);
+        assertThat(how).contains("level 2 not supported").contains(FaultStatus.name(fault));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {FaultStatus.ACCESS_DENIED, FaultStatus.OP_RNG_ERROR, FaultStatus.PROTO_ERROR,
+            FaultStatus.OTHER, FaultStatus.SEC_PKG_ERROR, 0xC0000022})
+    void anyOtherLevelTwoFaultIsADowngradeAndNeverTakesTheFallback(int fault) {
+        ScriptedQuery q = new ScriptedQuery().answer(1, SAMBA_417).fault(2, fault);
+        CountingFallback fb = new CountingFallback();
+
+        assertThatThrownBy(() -> CapabilityCheck.decide(SAMBA_417, REQUESTED, q, fb, DC))
+                .isInstanceOfSatisfying(NetlogonException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(NetlogonException.Cause.DOWNGRADE_DETECTED);
+                    assertThat(e.getMessage()).contains("NT_STATUS_DOWNGRADE_DETECTED").contains("level 2")
+                            .contains(FaultStatus.name(fault));
+                    assertThat(e.getCause()).isInstanceOf(RpcFaultException.class);
+                });
+        assertThat(fb.calls).isZero();
     }
 
     @Test

@@ -48,6 +48,7 @@ class SrvsvcServerTest {
         }
     };
     private static final RpcCallContext CTX = new RpcCallContext("alice", "EXAMPLE", "127.0.0.1");
+    private static final RpcCallContext ADMIN = new RpcCallContext("root", "BOSSA", "127.0.0.1", true);
 
     private final SrvsvcServer srvsvc = new SrvsvcServer(CATALOG);
 
@@ -59,16 +60,53 @@ class SrvsvcServerTest {
         return srvsvc.invoke(opnum, hex(stubHex), CTX);
     }
 
+    private byte[] callAsAdmin(int opnum, String stubHex) throws RpcFault {
+        return srvsvc.invoke(opnum, hex(stubHex), ADMIN);
+    }
+
     @Test
     void shareEnumLevels012MatchSamba() throws RpcFault {
         assertArrayEquals(hex(SambaVectors.SHARE_ENUM_OUT_L0), call(15, SambaVectors.SHARE_ENUM_IN_L0));
         assertArrayEquals(hex(SambaVectors.SHARE_ENUM_OUT_L1), call(15, SambaVectors.SHARE_ENUM_IN_L1));
-        assertArrayEquals(hex(SambaVectors.SHARE_ENUM_OUT_L2), call(15, SambaVectors.SHARE_ENUM_IN_L2));
+        assertArrayEquals(hex(SambaVectors.SHARE_ENUM_OUT_L2), callAsAdmin(15, SambaVectors.SHARE_ENUM_IN_L2));
+    }
+
+    @Test
+    void shareEnumLevel2IsDeniedToNonAdministrators() throws RpcFault {
+        byte[] out = call(15, SambaVectors.SHARE_ENUM_IN_L2);
+        NdrReader r = new NdrReader(out);
+        assertEquals(2, r.u32());
+        assertEquals(2, r.u32());
+        assertEquals(0, r.u32());     // null container: no paths
+        assertEquals(0, r.u32());     // totalentries
+        r.uniquePointer(NdrReader::u32); // resume handle, echoed
+        r.flushDeferred();
+        assertEquals(WError.ACCESS_DENIED, r.u32());
+        assertEquals(0, r.remaining());
+        assertEquals(false, new String(out, java.nio.charset.StandardCharsets.UTF_16LE).contains("srv"));
+        // levels 0 and 1 stay open to everyone
+        assertArrayEquals(hex(SambaVectors.SHARE_ENUM_OUT_L1), call(15, SambaVectors.SHARE_ENUM_IN_L1));
+    }
+
+    @Test
+    void shareGetInfoPathLevelsAreDeniedToNonAdministratorsBeforeTheNameIsLookedUp() throws RpcFault {
+        assertArrayEquals(hex("02000000 00000000 05000000".replace(" ", "")), call(16, SambaVectors.SHARE_GET_IN_L2));
+        for (int level : new int[] {502, 503, 1501}) {
+            for (String name : new String[] {"data", "nosuch"}) {
+                NdrWriter w = new NdrWriter();
+                w.stringPointer(null).conformantVaryingString(name).u32(level);
+                byte[] out = srvsvc.invoke(16, w.toByteArray(), CTX);
+                assertEquals(WError.ACCESS_DENIED, new NdrReader(out, out.length - 4, 4).u32(), level + " " + name);
+            }
+        }
+        // the other levels answer as before
+        assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L1), call(16, SambaVectors.SHARE_GET_IN_L1));
+        assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L501), call(16, SambaVectors.SHARE_GET_IN_L501));
     }
 
     @Test
     void shareEnumSkipsAFilledContainerInTheRequest() throws RpcFault {
-        byte[] out = call(15, SambaVectors.SHARE_ENUM_IN_L2_FILLED);
+        byte[] out = callAsAdmin(15, SambaVectors.SHARE_ENUM_IN_L2_FILLED);
         NdrReader r = new NdrReader(out);
         assertEquals(2, r.u32());
         // the answer has no resume handle (the client sent none) and WERR_OK last
@@ -102,7 +140,7 @@ class SrvsvcServerTest {
                 w.uniquePointer(false, null);
             }
             w.u32(-1).uniquePointer(false, null);
-            byte[] out = srvsvc.invoke(15, w.toByteArray(), CTX);
+            byte[] out = srvsvc.invoke(15, w.toByteArray(), ADMIN);
             NdrReader r = new NdrReader(out);
             assertEquals(level, r.u32());
             assertEquals(level, r.u32());
@@ -120,7 +158,7 @@ class SrvsvcServerTest {
     void shareGetInfoMatchesSamba() throws RpcFault {
         assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L0), call(16, SambaVectors.SHARE_GET_IN_L0));
         assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L1), call(16, SambaVectors.SHARE_GET_IN_L1));
-        assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L2), call(16, SambaVectors.SHARE_GET_IN_L2));
+        assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L2), callAsAdmin(16, SambaVectors.SHARE_GET_IN_L2));
         assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L501), call(16, SambaVectors.SHARE_GET_IN_L501));
         assertArrayEquals(hex(SambaVectors.SHARE_GET_OUT_L1005), call(16, SambaVectors.SHARE_GET_IN_L1005));
     }
@@ -132,7 +170,7 @@ class SrvsvcServerTest {
         assertArrayEquals(hex("01000000 00000000 06090000".replace(" ", "")), srvsvc.invoke(16, w.toByteArray(), CTX));
         NdrWriter v = new NdrWriter();
         v.stringPointer(null).conformantVaryingString("data").u32(502);
-        assertArrayEquals(hex("f6010000 00000000 7c000000".replace(" ", "")), srvsvc.invoke(16, v.toByteArray(), CTX));
+        assertArrayEquals(hex("f6010000 00000000 7c000000".replace(" ", "")), srvsvc.invoke(16, v.toByteArray(), ADMIN));
         NdrWriter x = new NdrWriter();
         x.stringPointer(null).conformantVaryingString("data").u32(3);
         assertArrayEquals(hex("03000000 7c000000".replace(" ", "")), srvsvc.invoke(16, x.toByteArray(), CTX));
