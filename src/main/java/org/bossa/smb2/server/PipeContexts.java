@@ -13,11 +13,8 @@ final class PipeContexts {
         return new RpcCallContext(t.account(), t.domain(), ctx.connection().clientAddress(), administrator(t));
     }
 
-    /**
-     * For now root (uid 0) only: the token carries no SIDs yet. When it does, members of
-     * BUILTIN\Administrators (S-1-5-32-544) and Domain Admins count too.
-     */
+    /** Root, members of BUILTIN\Administrators (S-1-5-32-544) and of a domain's Domain Admins. */
     static boolean administrator(Token t) {
-        return !t.anonymous() && t.uid() == 0;
+        return t.isAdministrator();
     }
 }
