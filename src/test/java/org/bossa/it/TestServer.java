@@ -26,6 +26,7 @@ import org.bossa.auth.ntlm.NtHash;
 import org.bossa.smb2.server.EncryptionPolicy;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ServerContext;
+import org.bossa.smb2.server.ShareAdmission;
 import org.bossa.smb2.server.ShareConfig;
 import org.bossa.smb2.server.SmbServer;
 import org.bossa.smb2.wire.Dialect;
@@ -75,9 +76,9 @@ public final class TestServer implements AutoCloseable {
         store.putUser(new LocalUser(ALICE, NtHash.of(ALICE_PASSWORD), 1000, 20001, 20001, true, Instant.now()));
         store.putUser(new LocalUser(BOB, NtHash.of(BOB_PASSWORD), 1001, 20002, 20002, true, Instant.now()));
         List<ShareConfig> shares = new ArrayList<>();
-        shares.add(new ShareConfig("share", shareDir, false, null, List.of(), "test share"));
-        shares.add(new ShareConfig("ro", roDir, true, null, List.of(), "read-only share"));
-        shares.add(new ShareConfig("secret", secretDir, false, EncryptionPolicy.REQUIRED, List.of(), "encrypted share"));
+        shares.add(new ShareConfig("share", shareDir, false, null, ShareAdmission.EVERYONE, "test share"));
+        shares.add(new ShareConfig("ro", roDir, true, null, ShareAdmission.EVERYONE, "read-only share"));
+        shares.add(new ShareConfig("secret", secretDir, false, EncryptionPolicy.REQUIRED, ShareAdmission.EVERYONE, "encrypted share"));
         byte[] guid = new byte[16];
         new java.util.Random(42).nextBytes(guid);
         config = new ServerConfig(b.dialects, b.signingRequired, b.encryption, NETBIOS, WORKGROUP, b.maxIoSize,
