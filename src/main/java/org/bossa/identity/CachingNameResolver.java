@@ -100,7 +100,7 @@ public final class CachingNameResolver implements NameResolver {
         Cached previous = cache.put(key, new Cached(r, clock.instant().plus(ttl)));
         if (r instanceof GroupLookup.NotFound && (previous == null || !(previous.result() instanceof GroupLookup.NotFound))) {
             // once per change of answer, not per TREE_CONNECT: the entry is skipped each time
-            LOG.warn("group {}\\{} does not exist; valid-users entries naming it are skipped", key.domain(), key.name());
+            LOG.warn("group {} does not exist; valid-users entries naming it are skipped", key.domain() + "\\" + key.name());
         }
         // cache first, then leave the in-flight map: a concurrent caller sees one or the other
         inFlight.remove(key, mine);
