@@ -87,11 +87,13 @@ public final class CachingNameResolver implements NameResolver {
 
     private void resolve(Key key, CompletableFuture<GroupLookup> mine) {
         GroupLookup r;
+        long start = System.nanoTime();
         try {
             r = source.lookupGroup(key.domain(), key.name());
         } catch (RuntimeException | Error e) {
             r = new GroupLookup.Failed(e.toString());
         }
+        LOG.debug("group {}: {} in {} ms", key.domain() + "\\" + key.name(), r, (System.nanoTime() - start) / 1_000_000);
         Duration ttl = switch (r) {
             case GroupLookup.Found f -> FOUND_TTL;
             case GroupLookup.NotFound n -> NOT_FOUND_TTL;
