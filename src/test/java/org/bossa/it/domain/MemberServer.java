@@ -120,7 +120,7 @@ final class MemberServer implements AutoCloseable {
                 "-XX:+UseSerialGC", "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar",
                 BossaCommand.JAR.toString(), "serve", "--spring.config.additional-location=file:" + config));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())); // a restart keeps the earlier log
         pb.environment().keySet().removeIf(k -> k.startsWith("BOSSA_") || k.startsWith("SPRING_"));
         process = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
