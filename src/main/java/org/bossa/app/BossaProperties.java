@@ -222,7 +222,12 @@ public class BossaProperties {
         /** Per-share encryption; empty means the server setting. */
         private Encryption encryption;
 
-        /** User names allowed to connect; empty means every authenticated user. */
+        /**
+         * Who may connect; empty means every authenticated user. {@code alice}: the local user;
+         * {@code EXAMPLE\alice} or {@code alice@example.test}: the domain user; {@code +EXAMPLE\group}
+         * (or {@code @...}): members of a domain group; {@code +group}: members of a host group;
+         * {@code S-1-5-...}: that user or group SID. Checked when start-up parses the shares.
+         */
         private List<@NotBlank String> validUsers = new ArrayList<>();
 
         private String comment = "";

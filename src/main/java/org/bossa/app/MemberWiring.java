@@ -7,12 +7,16 @@ import org.bossa.auth.AuthenticatedUser;
 import org.bossa.auth.SecurityContextFactory;
 import org.bossa.auth.Token;
 import org.bossa.auth.ntlm.NetlogonNtlmVerifier;
+import org.bossa.domain.DirectoryGroups;
 import org.bossa.domain.DomainMembership;
 import org.bossa.domain.LiveDomainConnector;
 import org.bossa.domain.PasswordRotation;
 import org.bossa.domain.TrustPasswordChange;
 import org.bossa.domain.MembershipStore;
 import org.bossa.domain.NetlogonChannels;
+import org.bossa.identity.HostGroups;
+import org.bossa.identity.NameResolver;
+import org.bossa.identity.ScopedNameResolver;
 import org.bossa.store.StateStore;
 
 /**
@@ -30,10 +34,12 @@ final class MemberWiring implements AutoCloseable {
     private final ChannelStatusRecorder recorder;
     private final PasswordRotation rotation;
     private final boolean allowGuest;
+    private final DirectoryGroups groups;
 
     private MemberWiring(DomainMembership membership, NetlogonChannels channels, DomainTokens tokens,
-            ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest) {
+            ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest, DirectoryGroups groups) {
         this.membership = membership;
+        this.groups = groups;
         this.channels = channels;
         this.tokens = tokens;
         this.recorder = recorder;
@@ -57,8 +63,11 @@ final class MemberWiring implements AutoCloseable {
                 Clock.systemUTC()), memberships, () -> DomainOptions.fromProperties(props, memberships.load()),
                 props.getDomain().getMachinePasswordTimeout(), Clock.systemUTC());
         rotation.start();
+        // valid-users group lookups bind to the DC as the machine account, with the password stored now
+        DirectoryGroups groups = new DirectoryGroups(new LiveDomainConnector(),
+                () -> DomainOptions.fromProperties(props, memberships.load()), () -> memberships.load().orElse(m));
         return Optional.of(new MemberWiring(m, channels, DomainTokens.forDomain(m.domainSid(),
-                props.getDomain().getIdmapRange()), recorder, rotation, props.getSmb().isAllowGuest()));
+                props.getDomain().getIdmapRange()), recorder, rotation, props.getSmb().isAllowGuest(), groups));
     }
 
     /** The server's NetBIOS name: configured, else the computer account's. */
@@ -73,6 +82,11 @@ final class MemberWiring implements AutoCloseable {
 
     Optional<Token> tokenFor(AuthenticatedUser user) {
         return tokens.tokenFor(user);
+    }
+
+    /** Group names of this host ({@code localName}) and of the joined domain (asked of a DC), uncached. */
+    NameResolver names(String localName) {
+        return ScopedNameResolver.member(localName, HostGroups.system(), membership.netbiosDomain(), groups::lookup);
     }
 
     DomainMembership membership() {

@@ -12,9 +12,14 @@ import java.util.Optional;
 import java.util.Set;
 import org.bossa.auth.SecurityContextFactory;
 import org.bossa.auth.Token;
+import org.bossa.identity.CachingNameResolver;
+import org.bossa.identity.HostGroups;
+import org.bossa.identity.NameResolver;
+import org.bossa.identity.ScopedNameResolver;
 import org.bossa.smb2.server.EncryptionPolicy;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ServerContext;
+import org.bossa.smb2.server.ShareAdmission;
 import org.bossa.smb2.server.ShareConfig;
 import org.bossa.smb2.server.SmbServer;
 import org.bossa.smb2.wire.Dialect;
@@ -50,8 +55,10 @@ public class ServerLifecycle implements SmartLifecycle {
         boolean anonymous = props.getSmb().isAllowAnonymous();
         SecurityContextFactory auth = member.map(m -> m.auth(store, netbios, anonymous))
                 .orElseGet(() -> AuthWiring.localNtlm(store, netbios, props.getWorkgroup(), anonymous));
+        NameResolver names = new CachingNameResolver(member.map(m -> m.names(netbios))
+                .orElseGet(() -> ScopedNameResolver.standalone(netbios, HostGroups.system())));
         ServerContext context = new ServerContext(config, auth, user -> user.identity().isPresent() && member.isPresent()
-                ? member.get().tokenFor(user) : tokenFor(user.account(), netbios), PipeWiring.registry(config));
+                ? member.get().tokenFor(user) : tokenFor(user.account(), netbios), PipeWiring.registry(config), names);
         server = new SmbServer(context);
         SmbServerStarter.start(server, props.getSmb().getBind(), props.getSmb().getPort());
         printWelcome(config);
@@ -71,7 +78,7 @@ public class ServerLifecycle implements SmartLifecycle {
         List<BossaProperties.Share> configured = props.getShares();
         if (configured.isEmpty()) {
             Path defaultPath = Path.of("share").toAbsolutePath();
-            ShareConfig def = new ShareConfig("share", defaultPath, false, null, List.of(), "Bossa default share");
+            ShareConfig def = new ShareConfig("share", defaultPath, false, null, ShareAdmission.EVERYONE, "Bossa default share");
             if (!Files.isDirectory(defaultPath)) {
                 // The embedded default is for trying Bossa out: every local user may write, each
                 // may delete only their own files (sticky, like /tmp). Configured shares keep the
@@ -89,10 +96,13 @@ public class ServerLifecycle implements SmartLifecycle {
             }
             shares.add(def);
         } else {
-            for (BossaProperties.Share s : configured) {
+            ShareAdmission.Scope scope = new ShareAdmission.Scope(netbios,
+                    member.map(m -> m.membership().netbiosDomain()), member.map(m -> m.membership().dnsDomain()));
+            for (int i = 0; i < configured.size(); i++) {
+                BossaProperties.Share s = configured.get(i);
                 shares.add(new ShareConfig(s.getName(), s.getPath().toAbsolutePath(), s.isReadOnly(),
                         s.getEncryption() == null ? null : EncryptionPolicy.valueOf(s.getEncryption().name()),
-                        s.getValidUsers(), s.getComment()));
+                        admission(i, s.getValidUsers(), scope), s.getComment()));
             }
         }
         for (ShareConfig s : shares) {
@@ -102,6 +112,15 @@ public class ServerLifecycle implements SmartLifecycle {
                 EncryptionPolicy.valueOf(props.getSmb().getEncryption().name()), netbios,
                 props.getWorkgroup().toUpperCase(Locale.ROOT), props.getSmb().getMaxIoSize(),
                 props.getSmb().isAllowAnonymous(), serverGuid(), shares);
+    }
+
+    /** Parses a share's valid-users; a bad entry stops start-up naming the key, as a validation failure does. */
+    static ShareAdmission admission(int index, List<String> validUsers, ShareAdmission.Scope scope) {
+        try {
+            return ShareAdmission.parse(validUsers, scope);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("bossa.shares[" + index + "].valid-users: " + e.getMessage(), e);
+        }
     }
 
     private static void ensureDirectory(ShareConfig s) {

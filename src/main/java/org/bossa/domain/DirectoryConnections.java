@@ -84,6 +84,11 @@ final class DirectoryConnections {
         }
 
         @Override
+        public DirectoryNames names() {
+            return new DirectoryNames(connection);
+        }
+
+        @Override
         public void close() {
             connection.close();
         }

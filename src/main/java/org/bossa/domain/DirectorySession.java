@@ -13,6 +13,9 @@ public interface DirectorySession extends AutoCloseable {
     /** Computer-object operations over this session. */
     ComputerAccounts accounts();
 
+    /** Name-to-SID lookups over this session. */
+    DirectoryNames names();
+
     /** How the session is protected and who it is bound as, e.g. "SASL GSSAPI, sealed, as administrator@EXAMPLE.TEST". */
     String description();
 

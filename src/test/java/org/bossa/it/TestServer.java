@@ -22,10 +22,15 @@ import java.util.Set;
 import org.bossa.auth.Token;
 
 import org.bossa.auth.ntlm.NtHash;
+import org.bossa.identity.CachingNameResolver;
+import org.bossa.identity.HostGroups;
+import org.bossa.identity.NameResolver;
+import org.bossa.identity.ScopedNameResolver;
 
 import org.bossa.smb2.server.EncryptionPolicy;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ServerContext;
+import org.bossa.smb2.server.ShareAdmission;
 import org.bossa.smb2.server.ShareConfig;
 import org.bossa.smb2.server.SmbServer;
 import org.bossa.smb2.wire.Dialect;
@@ -77,15 +82,21 @@ public final class TestServer implements AutoCloseable {
         store.putUser(new LocalUser(ALICE, NtHash.of(ALICE_PASSWORD), 1000, 20001, 20001, true, Instant.now()));
         store.putUser(new LocalUser(BOB, NtHash.of(BOB_PASSWORD), 1001, 20002, 20002, true, Instant.now()));
         List<ShareConfig> shares = new ArrayList<>();
-        shares.add(new ShareConfig("share", shareDir, false, null, List.of(), "test share"));
-        shares.add(new ShareConfig("ro", roDir, true, null, List.of(), "read-only share"));
-        shares.add(new ShareConfig("secret", secretDir, false, EncryptionPolicy.REQUIRED, List.of(), "encrypted share"));
+        shares.add(new ShareConfig("share", shareDir, false, null, ShareAdmission.EVERYONE, "test share"));
+        shares.add(new ShareConfig("ro", roDir, true, null, ShareAdmission.EVERYONE, "read-only share"));
+        shares.add(new ShareConfig("secret", secretDir, false, EncryptionPolicy.REQUIRED, ShareAdmission.EVERYONE, "encrypted share"));
+        for (var e : b.restricted.entrySet()) {
+            shares.add(new ShareConfig(e.getKey(), dir(e.getKey(), "rwxrwxrwx"), false, null,
+                    ShareAdmission.parse(e.getValue(), ShareAdmission.Scope.standalone(NETBIOS)), "restricted share"));
+        }
         byte[] guid = new byte[16];
         new java.util.Random(42).nextBytes(guid);
         config = new ServerConfig(b.dialects, b.signingRequired, b.encryption, NETBIOS, WORKGROUP, b.maxIoSize,
                 false, guid, shares);
+        NameResolver names = b.names != null ? b.names
+                : new CachingNameResolver(ScopedNameResolver.standalone(NETBIOS, HostGroups.system()));
         ServerContext context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
-                user -> tokenFor(user.account()), PipeWiring.registry(config));
+                user -> tokenFor(user.account()), PipeWiring.registry(config), names);
         server = new SmbServer(context);
         try {
             server.start(List.of(host), b.port);
@@ -191,6 +202,20 @@ public final class TestServer implements AutoCloseable {
         private int maxIoSize = 8 * 1024 * 1024;
         private String host = HOST;
         private int port;
+        private final java.util.Map<String, List<String>> restricted = new java.util.LinkedHashMap<>();
+        private NameResolver names;
+
+        /** One more share, {@code name} (a 0777 directory of that name), with these valid-users entries. */
+        public Builder share(String name, String... validUsers) {
+            restricted.put(name, List.of(validUsers));
+            return this;
+        }
+
+        /** Resolves the group entries of valid-users (default: the host's /etc/group, cached). */
+        public Builder names(NameResolver resolver) {
+            this.names = resolver;
+            return this;
+        }
 
         public Builder signingRequired(boolean required) {
             this.signingRequired = required;

@@ -1,33 +1,22 @@
 package org.bossa.smb2.server;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * One exported share as the server sees it.
  *
  * @param encryption null means "as the server"
- * @param validUsers empty means any authenticated user
+ * @param admission who may connect ({@code valid-users}); {@link ShareAdmission#EVERYONE} admits any
+ *     authenticated user
  */
 public record ShareConfig(String name, Path path, boolean readOnly, EncryptionPolicy encryption,
-                          List<String> validUsers, String comment) {
+                          ShareAdmission admission, String comment) {
 
     public ShareConfig {
-        validUsers = List.copyOf(validUsers);
+        Objects.requireNonNull(admission, "admission");
         comment = comment == null ? "" : comment;
-    }
-
-    public boolean admits(String user) {
-        if (validUsers.isEmpty()) {
-            return true;
-        }
-        for (String u : validUsers) {
-            if (u.equalsIgnoreCase(user)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public String key() {

@@ -7,9 +7,12 @@ import org.bossa.smb2.wire.ShareFlags;
 import org.bossa.smb2.wire.TreeConnectRequest;
 import org.bossa.smb2.wire.TreeConnectResponse;
 import org.bossa.vfs.ShareRoot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** TREE_CONNECT (MS-SMB2 3.3.5.7): IPC$ or a configured disk share. */
 final class TreeConnectHandler implements Handler {
+    private static final Logger LOG = LoggerFactory.getLogger(TreeConnectHandler.class);
     /** What a writable share grants at most (MS-SMB2 2.2.10 MaximalAccess). */
     static final int FULL_ACCESS = AccessMask.FILE_ALL_ACCESS;
     /** Read, execute, read attributes/EA, read control, synchronize. */
@@ -32,7 +35,16 @@ final class TreeConnectHandler implements Handler {
         if (share == null) {
             return Reply.error(NtStatus.BAD_NETWORK_NAME);
         }
-        if (session.isAnonymous() || !share.admits(session.token().account())) {
+        if (session.isAnonymous()) {
+            return Reply.error(NtStatus.ACCESS_DENIED);
+        }
+        // runs on the request's virtual thread: a group lookup at the DC may block, bounded by the resolver
+        ShareAdmission.Verdict verdict = share.admission().admit(session.token(), conn.server().names());
+        if (!verdict.admitted()) {
+            if (verdict.outcome() == ShareAdmission.Outcome.UNRESOLVED) {
+                LOG.warn("TREE_CONNECT to [{}] by {} refused: valid-users entry {} could not be resolved ({})",
+                        share.name(), session.token().displayName(), verdict.entry(), verdict.reason());
+            }
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
         EncryptionPolicy policy = share.encryption() != null ? share.encryption() : serverPolicy;

@@ -25,6 +25,7 @@ final class MemberServer implements AutoCloseable {
     final Path share;
     final int port;
     final String bindAddress;
+    private final List<String> shares = new ArrayList<>();
     private Process process;
 
     MemberServer(DcInfo dc, String name) throws IOException {
@@ -48,6 +49,23 @@ final class MemberServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             this.port = s.getLocalPort();
         }
+    }
+
+    /**
+     * One more share, {@code name} (a 0777 directory of that name beside {@code share}), admitting
+     * {@code validUsers}; takes effect at the next {@link #start}.
+     */
+    MemberServer share(String name, String... validUsers) throws IOException {
+        Path d = dir.resolve(name);
+        Files.createDirectories(d);
+        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        StringBuilder yaml = new StringBuilder("    - name: " + name + "\n      path: " + d + "\n      valid-users:");
+        for (String v : validUsers) {
+            // single-quoted YAML: backslashes are literal, and '@' or '+' may start the value
+            yaml.append("\n        - '").append(v.replace("'", "''")).append('\'');
+        }
+        shares.add(yaml.toString());
+        return this;
     }
 
     Path stateDir() {
@@ -96,12 +114,13 @@ final class MemberServer implements AutoCloseable {
                 "  shares:",
                 "    - name: share",
                 "      path: " + share,
+                String.join("\n", shares),
                 ""));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-Xmx256m", "--enable-native-access=ALL-UNNAMED", "-jar",
                 BossaCommand.JAR.toString(), "serve", "--spring.config.additional-location=file:" + config));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("server.log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())); // a restart keeps the earlier log
         pb.environment().keySet().removeIf(k -> k.startsWith("BOSSA_") || k.startsWith("SPRING_"));
         process = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
