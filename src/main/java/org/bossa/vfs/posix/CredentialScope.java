@@ -223,11 +223,14 @@ public final class CredentialScope implements AutoCloseable {
     private static void restore(Sys sys, int done) {
         String step = null;
         try {
+            // each step runs only if the one before it succeeded
             if (done >= 3 && sys.setres(LibC.SYS_SETRESUID, -1, 0, -1) < 0) {
                 step = "setresuid";
-            } else if (done >= 2 && sys.setres(LibC.SYS_SETRESGID, -1, SAVED_GID, -1) < 0) {
+            }
+            if (step == null && done >= 2 && sys.setres(LibC.SYS_SETRESGID, -1, SAVED_GID, -1) < 0) {
                 step = "setresgid";
-            } else if (done >= 1 && sys.setgroups(SAVED_GROUP_COUNT, SAVED_GROUPS) < 0) {
+            }
+            if (step == null && done >= 1 && sys.setgroups(SAVED_GROUP_COUNT, SAVED_GROUPS) < 0) {
                 step = "setgroups";
             }
         } catch (Throwable t) {
@@ -285,6 +288,12 @@ public final class CredentialScope implements AutoCloseable {
                         ids.get(JAVA_INT, 12), ids.get(JAVA_INT, 16), ids.get(JAVA_INT, 20),
                         list.asSlice(0, n * 4).toArray(JAVA_INT));
             }
+        }
+
+        @Override
+        public String toString() {
+            return "ThreadIds[uid=" + ruid + "/" + euid + "/" + suid + ", gid=" + rgid + "/" + egid + "/" + sgid
+                    + ", groups=" + Arrays.toString(groups) + "]";
         }
     }
 
