@@ -97,12 +97,15 @@ public final class CredentialScope implements AutoCloseable {
     private final ThreadCredentials creds;
     private final boolean pinned;
     private final Sys sys;
+    /** The thread that was switched: only it can switch back. */
+    private final Thread thread;
     private boolean closed;
 
     private CredentialScope(ThreadCredentials creds, boolean pinned, Sys sys) {
         this.creds = creds;
         this.pinned = pinned;
         this.sys = sys;
+        this.thread = Thread.currentThread();
     }
 
     /** What switching can do in this process. */
@@ -201,6 +204,10 @@ public final class CredentialScope implements AutoCloseable {
     public void close() {
         if (creds == null || closed) {
             return;
+        }
+        if (Thread.currentThread() != thread) {
+            // a restore here would leave the switched thread switched
+            fatal("credential scope of " + thread + " closed on another thread", null);
         }
         closed = true;
         ACTIVE.set(null);
