@@ -260,6 +260,29 @@ class KernelPermissionTest {
         assertArrayEquals("secret".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(tmp.resolve("bpriv.txt")));
     }
 
+    /**
+     * Calls that go through /proc/self/fd/N (reopen, and xattrs, times and mode on O_PATH handles)
+     * work for the file's owner: the switched thread still reaches its own process's descriptors.
+     */
+    @Test
+    void procFdPathsWorkForTheOwner() throws IOException {
+        dir("adir", UID_A, GID_A, "rwxr-xr-x");
+        file("adir/own.txt", UID_A, GID_A, "rw-------", "own");
+        try (FileHandle p = asA.open("adir/own.txt", OpenMode.path())) {
+            try (FileHandle r = p.reopen(OpenMode.read())) {
+                assertEquals(3, r.stat().size());
+            }
+            p.setTimes(1_000_000_000L, 2_000_000_000L);
+            p.chmod(0640);
+            p.setXattr("user.bossa", new byte[] {7});
+            assertArrayEquals(new byte[] {7}, p.getXattr("user.bossa"));
+            assertTrue(p.listXattrs().contains("user.bossa"));
+            p.removeXattr("user.bossa");
+        }
+        assertEquals(0640, attr(tmp.resolve("adir/own.txt"), "mode") & 07777);
+        assertEquals(2L, Files.getLastModifiedTime(tmp.resolve("adir/own.txt")).toMillis() / 1000);
+    }
+
     static int countEntries(FileHandle dir) {
         int n = 0;
         try (DirectoryReader r = dir.list()) {
