@@ -147,6 +147,8 @@ class KernelPermissionTest {
         dir("adir", UID_A, GID_A, "rwxr-xr-x");
         try (FileHandle f = asA.open("adir/new.txt", OpenMode.readWrite().createNew(0644));
              FileHandle d = asA.mkdir("adir/sub", 0755)) {
+            assertEquals(A, f.identity());
+            assertEquals(A, d.identity());
             assertEquals(UID_A, f.stat().uid());
             assertEquals(GID_A, f.stat().gid());
             assertEquals(UID_A, d.stat().uid());

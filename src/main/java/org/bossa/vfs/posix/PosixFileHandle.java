@@ -43,8 +43,8 @@ final class PosixFileHandle implements FileHandle {
         return CredentialScope.enter(creds);
     }
 
-    /** Who this handle's calls run as. */
-    FsIdentity identity() {
+    @Override
+    public FsIdentity identity() {
         return creds.identity();
     }
 
