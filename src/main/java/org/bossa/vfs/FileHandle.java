@@ -12,6 +12,9 @@ import java.util.List;
  * <p>An O_PATH handle ({@link OpenMode.Access#PATH}) supports {@link #stat}, {@link #statfs},
  * attribute and xattr changes, {@link #list} and {@link #reopen}; data I/O on it fails with
  * INVALID_HANDLE. Failures throw {@link VfsException}.
+ *
+ * <p>{@link #fd()} hands out the raw descriptor: a call made on it directly (sendfile, splice) runs
+ * with the calling thread's credentials, not {@link #identity()}.
  */
 public interface FileHandle extends AutoCloseable {
 
@@ -23,6 +26,12 @@ public interface FileHandle extends AutoCloseable {
 
     /** Whether opening this handle created the file or directory. */
     boolean created();
+
+    /**
+     * Who every call on this handle runs as in the kernel: the identity of the {@link ShareRoot}
+     * view that opened it ({@link ShareRoot#as}), whichever thread makes the call.
+     */
+    FsIdentity identity();
 
     FileStat stat();
 

@@ -15,6 +15,12 @@ import org.bossa.vfs.posix.PosixShareRoot;
  * Safe for use from many threads; {@link #close} waits for no one: calls that already hold the
  * descriptor finish, later calls fail with FILE_CLOSED. Handles opened from the root stay valid
  * after it is closed.
+ *
+ * <p><b>Whose credentials.</b> {@link #open(Path)} returns the server's view: its calls run as the
+ * server process (root), for the few operations that need that on purpose. {@link #as} returns a
+ * view of the same share whose calls, and all later calls on the handles and directory readers it
+ * opens, run in the kernel with a user's uid, gid and groups ({@link FsIdentity}), so the kernel's
+ * permission checks apply to that user. A handle keeps its identity whichever thread uses it.
  */
 public interface ShareRoot extends AutoCloseable {
 
@@ -22,6 +28,21 @@ public interface ShareRoot extends AutoCloseable {
     static ShareRoot open(Path root) {
         return PosixShareRoot.open(root);
     }
+
+    /**
+     * A view of this share whose every call runs as {@code identity} in the kernel (see the class
+     * comment); {@link FsIdentity#SERVER} gives the server's view. Cheap: the share's descriptor is
+     * shared, and closing a view does nothing (the server's view owns the descriptor, and once it
+     * is closed every view's calls fail with FILE_CLOSED). Handles opened through the view run as
+     * {@code identity} too. A failed switch fails the call with ACCESS_DENIED.
+     */
+    ShareRoot as(FsIdentity identity);
+
+    /** Who this view's calls run as: {@link FsIdentity#SERVER} for the view {@link #open(Path)} returns. */
+    FsIdentity identity();
+
+    /** Whether {@code other} is a view (any identity) of the same opened share as this one. */
+    boolean sameShare(ShareRoot other);
 
     /**
      * Maps client path components to the on-disk relative path. Each component is validated
@@ -64,6 +85,7 @@ public interface ShareRoot extends AutoCloseable {
     /** The root directory descriptor (for diagnostics). */
     int fd();
 
+    /** Closes the share's descriptor if this is the server's view; a no-op on an {@link #as} view. */
     @Override
     void close();
 }

@@ -16,5 +16,10 @@
  * blocking java.io), so slow storage can starve the virtual-thread scheduler; the server should
  * size the scheduler's parallelism or run VFS calls for slow shares on a bounded platform-thread
  * pool.
+ *
+ * <p>Credentials: {@link org.bossa.vfs.ShareRoot#as} views run every call, and every call on the
+ * handles they open, with a user's uid, gid and groups in the kernel
+ * ({@link org.bossa.vfs.FsIdentity}, {@link org.bossa.vfs.posix.CredentialScope}); a virtual thread
+ * is pinned to its carrier for the length of each such call.
  */
 package org.bossa.vfs;

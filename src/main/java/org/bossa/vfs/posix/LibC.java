@@ -61,12 +61,28 @@ final class LibC {
 
     static final long SYS_OPENAT2 = 437;
     static final long SYS_GETDENTS64 = AARCH64 ? 61 : 217;
+    // credentials: called raw, because glibc's wrappers change every thread of the process
+    static final long SYS_GETGROUPS = AARCH64 ? 158 : 115;
+    static final long SYS_SETGROUPS = AARCH64 ? 159 : 116;
+    static final long SYS_SETRESUID = AARCH64 ? 147 : 117;
+    static final long SYS_GETRESUID = AARCH64 ? 148 : 118;
+    static final long SYS_SETRESGID = AARCH64 ? 149 : 119;
+    static final long SYS_GETRESGID = AARCH64 ? 150 : 120;
 
     // --- handles ---
     static final MethodHandle OPENAT = variadic("openat", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), 3);
     /** syscall(SYS_openat2, long dirfd, const char *path, struct open_how *how, size_t size). */
     static final MethodHandle SYSCALL_OPENAT2 = variadic("syscall",
             FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG), 1);
+    /** syscall(long nr, long a, long b, long c): setresuid, setresgid. */
+    static final MethodHandle SYSCALL_3 = variadic("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG), 1);
+    /** syscall(long nr, long n, void *p): setgroups, getgroups. */
+    static final MethodHandle SYSCALL_NP = variadic("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, ADDRESS), 1);
+    /** syscall(long nr, void *a, void *b, void *c): getresuid, getresgid. */
+    static final MethodHandle SYSCALL_PPP = variadic("syscall",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS), 1);
     /** getdents64(int fd, void *buf, size_t n); syscall(SYS_getdents64, ...) when glibc lacks it. */
     static final MethodHandle GETDENTS64 = getdents();
     static final MethodHandle STATX = fn("statx", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS));

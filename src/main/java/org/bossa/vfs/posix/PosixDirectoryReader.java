@@ -15,7 +15,8 @@ import org.bossa.vfs.Names;
 
 /**
  * getdents64(2) over a fixed 64 KiB native buffer, on a descriptor of its own (so its position is
- * independent of any other reader of the same directory).
+ * independent of any other reader of the same directory). Its reads run in a {@link CredentialScope}
+ * of the identity of the handle or view that opened it.
  */
 final class PosixDirectoryReader implements DirectoryReader {
 
@@ -28,6 +29,7 @@ final class PosixDirectoryReader implements DirectoryReader {
     private static final long D_NAME = 19;
 
     private final FdGuard guard;
+    private final ThreadCredentials creds;
     private final ReentrantLock lock = new ReentrantLock();
     private final Arena arena = Arena.ofShared();
     private final MemorySegment buf = arena.allocate(BUFFER_SIZE, 8);
@@ -35,12 +37,16 @@ final class PosixDirectoryReader implements DirectoryReader {
     private int end;
     private boolean closed;
 
-    private PosixDirectoryReader(int fd) {
+    private PosixDirectoryReader(int fd, ThreadCredentials creds) {
         this.guard = new FdGuard(fd);
+        this.creds = creds;
     }
 
-    /** A reader on a fresh descriptor for the directory {@code dirfd} (which may be O_PATH). */
-    static PosixDirectoryReader open(int dirfd) {
+    /**
+     * A reader on a fresh descriptor for the directory {@code dirfd} (which may be O_PATH), opened
+     * and later read as {@code creds}; the caller is inside a scope of {@code creds}.
+     */
+    static PosixDirectoryReader open(int dirfd, ThreadCredentials creds) {
         try (Sys sys = new Sys()) {
             int fd = sys.openat(dirfd, ".", LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_CLOEXEC, 0);
             if (fd < 0) {
@@ -48,7 +54,7 @@ final class PosixDirectoryReader implements DirectoryReader {
                 throw Errno.exception(e, e == Errno.ENOTDIR ? NtStatus.NOT_A_DIRECTORY : Errno.toStatus(e),
                         "opendir", null);
             }
-            return new PosixDirectoryReader(fd);
+            return new PosixDirectoryReader(fd, creds);
         }
     }
 
@@ -77,7 +83,7 @@ final class PosixDirectoryReader implements DirectoryReader {
 
     private boolean fill() {
         int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
+        try (CredentialScope scope = CredentialScope.enter(creds); Sys sys = new Sys()) {
             long n;
             do {
                 n = sys.getdents64(fd, buf, BUFFER_SIZE);
@@ -99,7 +105,7 @@ final class PosixDirectoryReader implements DirectoryReader {
         try {
             checkOpen();
             int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
+            try (CredentialScope scope = CredentialScope.enter(creds); Sys sys = new Sys()) {
                 if (sys.lseek(fd, 0, LibC.SEEK_SET) < 0) {
                     throw sys.fail("lseek", null);
                 }
@@ -117,7 +123,7 @@ final class PosixDirectoryReader implements DirectoryReader {
     public FileStat statEntry(String name) {
         Names.checkLocalName(name);
         int fd = guard.acquire();
-        try {
+        try (CredentialScope scope = CredentialScope.enter(creds)) {
             return PosixFileHandle.statAt(fd, name);
         } finally {
             guard.release();

@@ -11,6 +11,7 @@ import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.DirectoryReader;
 import org.bossa.vfs.FileHandle;
 import org.bossa.vfs.FileStat;
+import org.bossa.vfs.FsIdentity;
 import org.bossa.vfs.FsStat;
 import org.bossa.vfs.Names;
 import org.bossa.vfs.OpenMode;
@@ -20,29 +21,43 @@ import org.bossa.vfs.VfsException;
  * A {@link FileHandle} on a Linux descriptor. Data I/O is {@link PosixIo}. Calls that the kernel refuses on O_PATH
  * descriptors (xattrs, fchmod, futimens) go through the descriptor's /proc/self/fd/N magic link,
  * which names exactly the inode already open, so no path inside the share is walked again.
+ *
+ * <p>Every call runs in a {@link CredentialScope} of the identity the handle was opened with, on
+ * whichever thread makes it; closing needs no switch.
  */
 final class PosixFileHandle implements FileHandle {
 
     private final FdGuard guard;
     private final OpenMode mode;
     private final boolean created;
+    private final ThreadCredentials creds;
 
-    PosixFileHandle(int fd, OpenMode mode, boolean created) {
+    PosixFileHandle(int fd, OpenMode mode, boolean created, ThreadCredentials creds) {
         this.guard = new FdGuard(fd);
         this.mode = mode;
         this.created = created;
+        this.creds = creds;
+    }
+
+    private CredentialScope enter() {
+        return CredentialScope.enter(creds);
+    }
+
+    @Override
+    public FsIdentity identity() {
+        return creds.identity();
     }
 
     /**
      * Wraps a freshly opened descriptor after checking its type: NON_DIRECTORY refuses a directory
      * (FILE_IS_A_DIRECTORY); a data handle (not O_PATH) must be a regular file or directory, since
      * FIFOs, sockets and devices have no business in a share (ACCESS_DENIED). Closes {@code fd} on
-     * refusal.
+     * refusal. Called inside the scope of {@code creds}, which the handle keeps.
      */
-    static PosixFileHandle wrap(int fd, OpenMode mode, boolean created, String path) {
+    static PosixFileHandle wrap(int fd, OpenMode mode, boolean created, String path, ThreadCredentials creds) {
         boolean pathOnly = mode.access() == OpenMode.Access.PATH;
         if (pathOnly && mode.kind() != OpenMode.Kind.NON_DIRECTORY) {
-            return new PosixFileHandle(fd, mode, created);
+            return new PosixFileHandle(fd, mode, created, creds);
         }
         int type;
         try (Sys sys = new Sys()) {
@@ -62,7 +77,7 @@ final class PosixFileHandle implements FileHandle {
             Sys.close(fd);
             throw new VfsException(NtStatus.ACCESS_DENIED, "not a regular file or directory: " + path);
         }
-        return new PosixFileHandle(fd, mode, created);
+        return new PosixFileHandle(fd, mode, created, creds);
     }
 
     @Override
@@ -90,22 +105,26 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public FileStat stat() {
-        int fd = guard.acquire();
-        try {
-            return statAt(fd, "", LibC.AT_EMPTY_PATH);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try {
+                return statAt(fd, "", LibC.AT_EMPTY_PATH);
+            } finally {
+                guard.release();
+            }
         }
     }
 
     @Override
     public FileStat statAt(String name) {
         Names.checkLocalName(name);
-        int fd = guard.acquire();
-        try {
-            return statAt(fd, name);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try {
+                return statAt(fd, name);
+            } finally {
+                guard.release();
+            }
         }
     }
 
@@ -127,11 +146,13 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public int read(long offset, ByteBuffer dst) {
-        int fd = guard.acquire();
-        try {
-            return PosixIo.read(fd, offset, dst);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try {
+                return PosixIo.read(fd, offset, dst);
+            } finally {
+                guard.release();
+            }
         }
     }
 
@@ -143,11 +164,13 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public int write(long offset, ByteBuffer src) {
-        int fd = guard.acquire();
-        try {
-            return PosixIo.write(fd, offset, src);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try {
+                return PosixIo.write(fd, offset, src);
+            } finally {
+                guard.release();
+            }
         }
     }
 
@@ -168,34 +191,38 @@ final class PosixFileHandle implements FileHandle {
     }
 
     private void simple(java.lang.invoke.MethodHandle h, String op) {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            int r;
-            do {
-                r = sys.call(h, fd);
-            } while (r < 0 && sys.errno() == Errno.EINTR);
-            if (r < 0) {
-                throw sys.fail(op, null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                int r;
+                do {
+                    r = sys.call(h, fd);
+                } while (r < 0 && sys.errno() == Errno.EINTR);
+                if (r < 0) {
+                    throw sys.fail(op, null);
+                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
     @Override
     public void truncate(long size) {
         PosixIo.checkOffset(size);
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            int r;
-            do {
-                r = sys.ftruncate(fd, size);
-            } while (r < 0 && sys.errno() == Errno.EINTR);
-            if (r < 0) {
-                throw sys.fail("ftruncate", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                int r;
+                do {
+                    r = sys.ftruncate(fd, size);
+                } while (r < 0 && sys.errno() == Errno.EINTR);
+                if (r < 0) {
+                    throw sys.fail("ftruncate", null);
+                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
@@ -205,17 +232,19 @@ final class PosixFileHandle implements FileHandle {
         if (size == 0) {
             return;
         }
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            int r;
-            do {
-                r = sys.fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 0, size);
-            } while (r < 0 && sys.errno() == Errno.EINTR);
-            if (r < 0 && sys.errno() != Errno.EOPNOTSUPP) {
-                throw sys.fail("fallocate", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                int r;
+                do {
+                    r = sys.fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 0, size);
+                } while (r < 0 && sys.errno() == Errno.EINTR);
+                if (r < 0 && sys.errno() != Errno.EOPNOTSUPP) {
+                    throw sys.fail("fallocate", null);
+                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
@@ -226,19 +255,21 @@ final class PosixFileHandle implements FileHandle {
         if (atimeNanos == null && mtimeNanos == null) {
             return;
         }
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            MemorySegment times = sys.alloc(32); // struct timespec[2] { s64 tv_sec; s64 tv_nsec; }
-            putTime(times, 0, atimeNanos);
-            putTime(times, 16, mtimeNanos);
-            int r = pathOnly()
-                    ? sys.utimensat(LibC.AT_FDCWD, procPath(fd), times, 0)
-                    : sys.futimens(fd, times);
-            if (r < 0) {
-                throw sys.fail("utimensat", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                MemorySegment times = sys.alloc(32); // struct timespec[2] { s64 tv_sec; s64 tv_nsec; }
+                putTime(times, 0, atimeNanos);
+                putTime(times, 16, mtimeNanos);
+                int r = pathOnly()
+                        ? sys.utimensat(LibC.AT_FDCWD, procPath(fd), times, 0)
+                        : sys.futimens(fd, times);
+                if (r < 0) {
+                    throw sys.fail("utimensat", null);
+                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
@@ -254,28 +285,32 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public void chmod(int newMode) {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            int r = pathOnly()
-                    ? sys.fchmodat(LibC.AT_FDCWD, procPath(fd), newMode & 07777, 0)
-                    : sys.fchmod(fd, newMode & 07777);
-            if (r < 0) {
-                throw sys.fail("chmod", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                int r = pathOnly()
+                        ? sys.fchmodat(LibC.AT_FDCWD, procPath(fd), newMode & 07777, 0)
+                        : sys.fchmod(fd, newMode & 07777);
+                if (r < 0) {
+                    throw sys.fail("chmod", null);
+                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
     @Override
     public void chown(int uid, int gid) {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            if (sys.fchownat(fd, "", uid, gid, LibC.AT_EMPTY_PATH | LibC.AT_SYMLINK_NOFOLLOW) < 0) {
-                throw sys.fail("fchownat", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                if (sys.fchownat(fd, "", uid, gid, LibC.AT_EMPTY_PATH | LibC.AT_SYMLINK_NOFOLLOW) < 0) {
+                    throw sys.fail("fchownat", null);
+                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
@@ -283,73 +318,85 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public byte[] getXattr(String name) {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            return Xattrs.get(sys, fd, pathOnly() ? procPath(fd) : null, name);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                return Xattrs.get(sys, fd, pathOnly() ? procPath(fd) : null, name);
+            } finally {
+                guard.release();
+            }
         }
     }
 
     @Override
     public void setXattr(String name, byte[] value) {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            Xattrs.set(sys, fd, pathOnly() ? procPath(fd) : null, name, value);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                Xattrs.set(sys, fd, pathOnly() ? procPath(fd) : null, name, value);
+            } finally {
+                guard.release();
+            }
         }
     }
 
     @Override
     public void removeXattr(String name) {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            Xattrs.remove(sys, fd, pathOnly() ? procPath(fd) : null, name);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                Xattrs.remove(sys, fd, pathOnly() ? procPath(fd) : null, name);
+            } finally {
+                guard.release();
+            }
         }
     }
 
     @Override
     public List<String> listXattrs() {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            return Xattrs.list(sys, fd, pathOnly() ? procPath(fd) : null);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                return Xattrs.list(sys, fd, pathOnly() ? procPath(fd) : null);
+            } finally {
+                guard.release();
+            }
         }
     }
 
     @Override
     public String readlink() {
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            for (long size = 256; ; size *= 4) {
-                MemorySegment buf = sys.alloc(size);
-                long n = sys.readlinkat(fd, "", buf, size);
-                if (n < 0) {
-                    int e = sys.errno();
-                    throw Errno.exception(e, e == Errno.EINVAL || e == Errno.ENOENT
-                            ? NtStatus.NOT_A_REPARSE_POINT : Errno.toStatus(e), "readlinkat", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                for (long size = 256; ; size *= 4) {
+                    MemorySegment buf = sys.alloc(size);
+                    long n = sys.readlinkat(fd, "", buf, size);
+                    if (n < 0) {
+                        int e = sys.errno();
+                        throw Errno.exception(e, e == Errno.EINVAL || e == Errno.ENOENT
+                                ? NtStatus.NOT_A_REPARSE_POINT : Errno.toStatus(e), "readlinkat", null);
+                    }
+                    if (n < size) {
+                        return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                                StandardCharsets.UTF_8);
+                    }
                 }
-                if (n < size) {
-                    return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
-                            StandardCharsets.UTF_8);
-                }
+            } finally {
+                guard.release();
             }
-        } finally {
-            guard.release();
         }
     }
 
     @Override
     public FsStat statfs() {
-        int fd = guard.acquire();
-        try {
-            return statfs(fd);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try {
+                return statfs(fd);
+            } finally {
+                guard.release();
+            }
         }
     }
 
@@ -377,25 +424,29 @@ final class PosixFileHandle implements FileHandle {
             m = m.truncate();
         }
         int flags = PosixShareRoot.openFlags(m) & ~LibC.O_NOFOLLOW;
-        int fd = guard.acquire();
-        try (Sys sys = new Sys()) {
-            int nfd = sys.openat(LibC.AT_FDCWD, procPath(fd), flags, 0);
-            if (nfd < 0) {
-                throw sys.fail("reopen", null);
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try (Sys sys = new Sys()) {
+                int nfd = sys.openat(LibC.AT_FDCWD, procPath(fd), flags, 0);
+                if (nfd < 0) {
+                    throw sys.fail("reopen", null);
+                }
+                return wrap(nfd, m, false, procPath(fd), creds);
+            } finally {
+                guard.release();
             }
-            return wrap(nfd, m, false, procPath(fd));
-        } finally {
-            guard.release();
         }
     }
 
     @Override
     public DirectoryReader list() {
-        int fd = guard.acquire();
-        try {
-            return PosixDirectoryReader.open(fd);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int fd = guard.acquire();
+            try {
+                return PosixDirectoryReader.open(fd, creds);
+            } finally {
+                guard.release();
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.DirEntry;
 import org.bossa.vfs.FileHandle;
+import org.bossa.vfs.FsIdentity;
 import org.bossa.vfs.FsStat;
 import org.bossa.vfs.NameFold;
 import org.bossa.vfs.Names;
@@ -17,6 +18,10 @@ import org.bossa.vfs.VfsException;
  * {@link ShareRoot} on a Linux directory descriptor. Every lookup is one openat2(2) from the root
  * descriptor with RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS; operations on names (mkdir, unlink,
  * rename, link) act on a single final component relative to a parent directory opened that way.
+ *
+ * <p>{@link #open(Path)} makes the server's view (calls run as the process); {@link #as} makes a view
+ * of the same descriptor whose calls, and those of every handle it opens, run in a
+ * {@link CredentialScope} of the given identity. Only the server's view owns the descriptor.
  */
 public final class PosixShareRoot implements ShareRoot {
 
@@ -26,10 +31,15 @@ public final class PosixShareRoot implements ShareRoot {
 
     private final FdGuard guard;
     private final String description;
+    private final ThreadCredentials creds;
+    /** Whether {@link #close} closes the descriptor: the server's view does, {@link #as} views do not. */
+    private final boolean owner;
 
-    private PosixShareRoot(int fd, String description) {
-        this.guard = new FdGuard(fd);
+    private PosixShareRoot(FdGuard guard, String description, ThreadCredentials creds, boolean owner) {
+        this.guard = guard;
         this.description = description;
+        this.creds = creds;
+        this.owner = owner;
     }
 
     public static PosixShareRoot open(Path root) {
@@ -39,13 +49,32 @@ public final class PosixShareRoot implements ShareRoot {
             if (fd < 0) {
                 throw sys.fail("open share root", path);
             }
-            return new PosixShareRoot(fd, path);
+            return new PosixShareRoot(new FdGuard(fd), path, ThreadCredentials.SERVER, true);
         }
     }
 
     @Override
     public int fd() {
         return guard.rawFd();
+    }
+
+    @Override
+    public ShareRoot as(FsIdentity identity) {
+        return new PosixShareRoot(guard, description, ThreadCredentials.of(identity), false);
+    }
+
+    @Override
+    public FsIdentity identity() {
+        return creds.identity();
+    }
+
+    @Override
+    public boolean sameShare(ShareRoot other) {
+        return other instanceof PosixShareRoot p && p.guard == guard;
+    }
+
+    private CredentialScope enter() {
+        return CredentialScope.enter(creds);
     }
 
     // ---- name resolution ----
@@ -56,6 +85,12 @@ public final class PosixShareRoot implements ShareRoot {
         if (components.isEmpty()) {
             return ".";
         }
+        try (CredentialScope scope = enter()) {
+            return resolveSwitched(components);
+        }
+    }
+
+    private String resolveSwitched(List<String> components) {
         int root = guard.acquire();
         int dirfd = root;
         try {
@@ -63,7 +98,7 @@ public final class PosixShareRoot implements ShareRoot {
             for (int i = 0; i < components.size(); i++) {
                 boolean last = i == components.size() - 1;
                 String c = components.get(i);
-                String actual = exists(dirfd, c) ? c : findFolded(dirfd, c);
+                String actual = exists(dirfd, c) ? c : findFolded(dirfd, c, creds);
                 if (actual == null) {
                     if (!last) {
                         throw new VfsException(Errno.ENOENT, NtStatus.OBJECT_PATH_NOT_FOUND,
@@ -113,9 +148,9 @@ public final class PosixShareRoot implements ShareRoot {
     }
 
     /** The ordinally smallest entry of {@code dirfd} equal to {@code name} ignoring case, or null. */
-    private static String findFolded(int dirfd, String name) {
+    private static String findFolded(int dirfd, String name, ThreadCredentials creds) {
         String best = null;
-        try (PosixDirectoryReader reader = PosixDirectoryReader.open(dirfd)) {
+        try (PosixDirectoryReader reader = PosixDirectoryReader.open(dirfd, creds)) {
             for (DirEntry e = reader.next(); e != null; e = reader.next()) {
                 if (NameFold.equalsIgnoreCase(e.name(), name) && (best == null || e.name().compareTo(best) < 0)) {
                     best = e.name();
@@ -155,9 +190,15 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public FileHandle open(String relPath, OpenMode mode) {
         String path = checkPath(relPath);
+        try (CredentialScope scope = enter()) {
+            return openSwitched(path, mode);
+        }
+    }
+
+    private FileHandle openSwitched(String path, OpenMode mode) {
         int root = guard.acquire();
         try {
-            return open(root, path, mode);
+            return open(root, path, mode, creds);
         } catch (VfsException e) {
             throw e.errno() == Errno.ENOENT && !parentExists(root, path)
                     ? e.withStatus(NtStatus.OBJECT_PATH_NOT_FOUND) : e;
@@ -180,7 +221,7 @@ public final class PosixShareRoot implements ShareRoot {
         }
     }
 
-    private static FileHandle open(int root, String path, OpenMode mode) {
+    private static FileHandle open(int root, String path, OpenMode mode, ThreadCredentials creds) {
         int flags = openFlags(mode);
         int fd;
         boolean created = false;
@@ -210,7 +251,7 @@ public final class PosixShareRoot implements ShareRoot {
                 }
             }
         }
-        return PosixFileHandle.wrap(fd, mode, created, path);
+        return PosixFileHandle.wrap(fd, mode, created, path, creds);
     }
 
     private static int openExisting(int root, String path, int flags, OpenMode mode) {
@@ -248,6 +289,12 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public FileHandle mkdir(String relPath, int mode) {
         String path = checkPath(relPath);
+        try (CredentialScope scope = enter()) {
+            return mkdirSwitched(path, mode);
+        }
+    }
+
+    private FileHandle mkdirSwitched(String path, int mode) {
         int root = guard.acquire();
         try {
             Parent p = parent(root, path);
@@ -257,7 +304,7 @@ public final class PosixShareRoot implements ShareRoot {
                 }
                 int fd = openBeneath(p.fd, p.name,
                         LibC.O_RDONLY | LibC.O_DIRECTORY | LibC.O_NOFOLLOW | LibC.O_CLOEXEC, 0);
-                return new PosixFileHandle(fd, OpenMode.read().directory(), true);
+                return new PosixFileHandle(fd, OpenMode.read().directory(), true, creds);
             } finally {
                 Sys.close(p.fd);
             }
@@ -269,6 +316,12 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public void unlink(String relPath, boolean directory) {
         String path = checkPath(relPath);
+        try (CredentialScope scope = enter()) {
+            unlinkSwitched(path, directory);
+        }
+    }
+
+    private void unlinkSwitched(String path, boolean directory) {
         int root = guard.acquire();
         try {
             Parent p = parent(root, path);
@@ -304,6 +357,12 @@ public final class PosixShareRoot implements ShareRoot {
     private void twoNames(String fromRel, String toRel, String op, int flags, boolean rename) {
         String from = checkPath(fromRel);
         String to = checkPath(toRel);
+        try (CredentialScope scope = enter()) {
+            twoNamesSwitched(from, to, op, flags, rename);
+        }
+    }
+
+    private void twoNamesSwitched(String from, String to, String op, int flags, boolean rename) {
         int root = guard.acquire();
         try {
             Parent src = parent(root, from);
@@ -364,21 +423,26 @@ public final class PosixShareRoot implements ShareRoot {
 
     @Override
     public FsStat statfs() {
-        int root = guard.acquire();
-        try {
-            return PosixFileHandle.statfs(root);
-        } finally {
-            guard.release();
+        try (CredentialScope scope = enter()) {
+            int root = guard.acquire();
+            try {
+                return PosixFileHandle.statfs(root);
+            } finally {
+                guard.release();
+            }
+        }
+    }
+
+    /** Closes the descriptor if this is the server's view; an {@link #as} view owns nothing to close. */
+    @Override
+    public void close() {
+        if (owner) {
+            guard.close();
         }
     }
 
     @Override
-    public void close() {
-        guard.close();
-    }
-
-    @Override
     public String toString() {
-        return "PosixShareRoot[" + description + "]";
+        return "PosixShareRoot[" + description + (creds.isServer() ? "" : ", as " + creds) + "]";
     }
 }

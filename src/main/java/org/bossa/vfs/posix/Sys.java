@@ -307,6 +307,42 @@ final class Sys implements AutoCloseable {
         }
     }
 
+    // ---- credentials of the calling thread (raw system calls; see CredentialScope) ----
+
+    long setgroups(long count, MemorySegment list) {
+        try {
+            return (long) LibC.SYSCALL_NP.invokeExact(state, LibC.SYS_SETGROUPS, count, list);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    long getgroups(long size, MemorySegment list) {
+        try {
+            return (long) LibC.SYSCALL_NP.invokeExact(state, LibC.SYS_GETGROUPS, size, list);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** setresuid or setresgid ({@code nr}); -1 leaves an id unchanged. */
+    long setres(long nr, long real, long effective, long saved) {
+        try {
+            return (long) LibC.SYSCALL_3.invokeExact(state, nr, real, effective, saved);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getresuid or getresgid ({@code nr}) into three 4-byte cells. */
+    long getres(long nr, MemorySegment real, MemorySegment effective, MemorySegment saved) {
+        try {
+            return (long) LibC.SYSCALL_PPP.invokeExact(state, nr, real, effective, saved);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     /** close(2); never retried (on Linux the descriptor is gone even after EINTR). */
     static void close(int fd) {
         try (Sys sys = new Sys()) {
