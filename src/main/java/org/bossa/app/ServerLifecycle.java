@@ -26,6 +26,7 @@ import org.bossa.smb2.wire.Dialect;
 import org.bossa.store.LocalUser;
 import org.bossa.store.StateStore;
 import org.bossa.store.embedded.EmbeddedStateStore;
+import org.bossa.vfs.FsIdentity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -48,6 +49,7 @@ public class ServerLifecycle implements SmartLifecycle {
 
     @Override
     public void start() {
+        announceIdentitySwitching();
         store = EmbeddedStateStore.open(props.getStateDir());
         member = MemberWiring.of(props, store);
         String netbios = netbiosName(member.map(m -> m.netbiosName(props.getNetbiosName())).orElse(props.getNetbiosName()));
@@ -62,6 +64,22 @@ public class ServerLifecycle implements SmartLifecycle {
         server = new SmbServer(context);
         SmbServerStarter.start(server, props.getSmb().getBind(), props.getSmb().getPort());
         printWelcome(config);
+    }
+
+    /**
+     * One line on how file calls are made. As root, each session's calls run with its user's
+     * credentials in the kernel; a root JVM that cannot pin virtual threads would have to refuse
+     * every file call, so it does not start.
+     */
+    private static void announceIdentitySwitching() {
+        switch (FsIdentity.switching()) {
+            case ENABLED -> LOG.info("file calls run with each session user's uid, gid and groups in the kernel");
+            case NOT_ROOT -> LOG.warn("not running as root: every file call runs as this process's own user, "
+                    + "and only Bossa's own checks tell users apart");
+            case NO_PINNING -> throw new IllegalStateException("running as root, but the JVM cannot pin virtual "
+                    + "threads for per-user file calls: start it with --add-exports java.base/jdk.internal.vm=ALL-UNNAMED "
+                    + "(scripts/bossa and the jar's manifest do)");
+        }
     }
 
     private Optional<Token> tokenFor(String account, String netbios) {

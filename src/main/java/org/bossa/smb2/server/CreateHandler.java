@@ -34,7 +34,6 @@ import org.bossa.vfs.VfsException;
 final class CreateHandler implements Handler {
     private static final int FILE_MODE = 0644;
     private static final int DIR_MODE = 0755;
-    private static final boolean RUNNING_AS_ROOT = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
 
     /** The file once found or made, before it becomes an Open. */
     private record Target(String rel, FileHandle handle, FileStat stat, CreateAction action, int maximal) {
@@ -143,9 +142,8 @@ final class CreateHandler implements Handler {
             throw e;
         }
         try {
-            if (RUNNING_AS_ROOT) {
-                h.chown((int) token.uid(), (int) token.gid());
-            }
+            // Made by the user's own credentials (the tree's view): the kernel gave it the user's uid
+            // and group (or the directory's, under a setgid directory), as any local create would.
             int attrs = (req.fileAttributes() & DosAttributes.SETTABLE)
                     | (wantDir ? 0 : FileAttributes.FILE_ATTRIBUTE_ARCHIVE);
             FileStat st = h.stat();

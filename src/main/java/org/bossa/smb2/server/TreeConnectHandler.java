@@ -1,11 +1,13 @@
 package org.bossa.smb2.server;
 
+import org.bossa.auth.Token;
 import org.bossa.dtyp.AccessMask;
-
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.ShareFlags;
 import org.bossa.smb2.wire.TreeConnectRequest;
 import org.bossa.smb2.wire.TreeConnectResponse;
+import org.bossa.text.LogSafe;
+import org.bossa.vfs.FsIdentity;
 import org.bossa.vfs.ShareRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,7 @@ final class TreeConnectHandler implements Handler {
         if (!verdict.admitted()) {
             if (verdict.outcome() == ShareAdmission.Outcome.UNRESOLVED) {
                 LOG.warn("TREE_CONNECT to [{}] by {} refused: valid-users entry {} could not be resolved ({})",
-                        share.name(), session.token().displayName(), verdict.entry(), verdict.reason());
+                        share.name(), LogSafe.quote(session.token().displayName()), verdict.entry(), verdict.reason());
             }
             return Reply.error(NtStatus.ACCESS_DENIED);
         }
@@ -54,11 +56,25 @@ final class TreeConnectHandler implements Handler {
         }
         boolean encrypt = policy != EncryptionPolicy.OFF && canEncrypt;
         int access = share.readOnly() ? READ_ONLY_ACCESS : FULL_ACCESS;
-        ShareRoot root = conn.server().root(share);
+        ShareRoot root;
+        try {
+            // every file call of this tree runs in the kernel as the session's user (MS-SMB2 leaves
+            // enforcement to the object store; Samba's become_user): the kernel checks the user too
+            root = conn.server().root(share).as(credentials(session.token()));
+        } catch (IllegalArgumentException e) {
+            LOG.warn("TREE_CONNECT to [{}] by {} refused: {}", share.name(), LogSafe.quote(session.token().displayName()),
+                    e.getMessage());
+            return Reply.error(NtStatus.ACCESS_DENIED);
+        }
         TreeConnect t = session.addTree(id -> new TreeConnect(id, session, share, root, false, access, encrypt));
         ctx.tree = t;
         int flags = ShareFlags.MANUAL_CACHING | (encrypt ? ShareFlags.ENCRYPT_DATA : 0);
         return Reply.ok(TreeConnectResponse.disk(flags, 0, access)::encode);
+    }
+
+    /** The kernel credentials a token's file calls run with: its uid, primary gid and supplementary gids. */
+    static FsIdentity credentials(Token token) {
+        return FsIdentity.of(token.uid(), token.gid(), token.supplementaryGids());
     }
 
     /** "\\server\share" -> "share"; a bare "share" is accepted too. */
