@@ -41,6 +41,19 @@ public interface ShareRoot extends AutoCloseable {
     /** Who this view's calls run as: {@link FsIdentity#SERVER} for the view {@link #open(Path)} returns. */
     FsIdentity identity();
 
+    /**
+     * Switches the calling thread to this view's identity until the scope is closed, so that a
+     * request making many calls through this view (and the handles it opened) pays for one switch
+     * instead of one per call: calls of the same identity inside the scope switch nothing more.
+     * A call through a view of another identity inside the scope is a programming error
+     * (IllegalStateException). A virtual thread is pinned to its carrier for the scope's length, so
+     * keep it around work that does not wait for other requests. For the server's view, or when
+     * switching is unsupported, nothing is switched.
+     *
+     * @throws VfsException ACCESS_DENIED if the switch fails (the thread is then unchanged)
+     */
+    IdentityScope enter();
+
     /** Whether {@code other} is a view (any identity) of the same opened share as this one. */
     boolean sameShare(ShareRoot other);
 

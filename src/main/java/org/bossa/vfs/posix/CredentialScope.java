@@ -10,6 +10,7 @@ import java.lang.invoke.MethodType;
 import java.util.Arrays;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.FsIdentity;
+import org.bossa.vfs.IdentityScope;
 import org.bossa.vfs.VfsException;
 
 /**
@@ -50,7 +51,7 @@ import org.bossa.vfs.VfsException;
  * one is a programming error (IllegalStateException). Not root: nothing is switched and calls run
  * as the process's own user ({@link FsIdentity.Switching#NOT_ROOT}).
  */
-public final class CredentialScope implements AutoCloseable {
+public final class CredentialScope implements IdentityScope {
 
     private static final System.Logger LOG = System.getLogger(CredentialScope.class.getName());
 

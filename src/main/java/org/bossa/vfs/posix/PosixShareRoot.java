@@ -73,7 +73,8 @@ public final class PosixShareRoot implements ShareRoot {
         return other instanceof PosixShareRoot p && p.guard == guard;
     }
 
-    private CredentialScope enter() {
+    @Override
+    public CredentialScope enter() {
         return CredentialScope.enter(creds);
     }
 
