@@ -204,12 +204,12 @@ final class SetInfoHandler implements Handler {
         } else if (other != null) {
             replace = true; // a case-only rename of the file itself
         }
-        if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.volatileId())) {
+        if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.owner())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
         FileStat parentStat = Lookups.statOrNull(root, parent);
         if (parentStat != null && ctx.server().shareModes().parentBlocksRename(
-                new org.bossa.locking.FileKey(parentStat.dev(), parentStat.ino()), open.volatileId())) {
+                new org.bossa.locking.FileKey(parentStat.dev(), parentStat.ino()), open.owner())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
 
