@@ -101,7 +101,7 @@ public class ServerLifecycle implements SmartLifecycle {
         return new ServerConfig(dialects, props.getSmb().getSigning() == BossaProperties.Signing.REQUIRED,
                 EncryptionPolicy.valueOf(props.getSmb().getEncryption().name()), netbios,
                 props.getWorkgroup().toUpperCase(Locale.ROOT), props.getSmb().getMaxIoSize(),
-                props.getSmb().isAllowAnonymous(), serverGuid(), shares);
+                props.getSmb().isAllowAnonymous(), serverGuid(), shares, props.getLimits().toServerLimits());
     }
 
     private static void ensureDirectory(ShareConfig s) {

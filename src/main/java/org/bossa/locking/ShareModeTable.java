@@ -97,6 +97,11 @@ public final class ShareModeTable {
         return false;
     }
 
+    /** Files with at least one open (tests and diagnostics). */
+    public synchronized int size() {
+        return files.size();
+    }
+
     public synchronized FileState find(FileKey key) {
         return files.get(key);
     }

@@ -26,6 +26,7 @@ import org.bossa.auth.ntlm.NtHash;
 import org.bossa.smb2.server.EncryptionPolicy;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ServerContext;
+import org.bossa.smb2.server.ServerLimits;
 import org.bossa.smb2.server.ShareConfig;
 import org.bossa.smb2.server.SmbServer;
 import org.bossa.smb2.wire.Dialect;
@@ -61,6 +62,7 @@ public final class TestServer implements AutoCloseable {
     private final EmbeddedStateStore store;
     private final SmbServer server;
     private final ServerConfig config;
+    private final ServerContext context;
 
     private TestServer(Builder b) throws IOException {
         base = Files.createTempDirectory("bossa-it-");
@@ -81,8 +83,8 @@ public final class TestServer implements AutoCloseable {
         byte[] guid = new byte[16];
         new java.util.Random(42).nextBytes(guid);
         config = new ServerConfig(b.dialects, b.signingRequired, b.encryption, NETBIOS, WORKGROUP, b.maxIoSize,
-                false, guid, shares);
-        ServerContext context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
+                false, guid, shares, b.limits);
+        context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
                 user -> tokenFor(user.account()), PipeWiring.registry(config));
         server = new SmbServer(context);
         try {
@@ -123,6 +125,21 @@ public final class TestServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Sessions of the server now, in progress or valid. */
+    public int sessionCount() {
+        return context.sessions().size();
+    }
+
+    /** Files with a share-mode record now (zero once every open is released). */
+    public int openFileCount() {
+        return context.shareModes().size();
+    }
+
+    /** TCP connections the server counts as open now. */
+    public int connectionCount() {
+        return server.connectionCount();
     }
 
     /** The directory exported as "share". */
@@ -187,6 +204,13 @@ public final class TestServer implements AutoCloseable {
         private boolean signingRequired;
         private EncryptionPolicy encryption = EncryptionPolicy.OFF;
         private int maxIoSize = 8 * 1024 * 1024;
+        private ServerLimits limits = ServerLimits.DEFAULTS;
+
+        /** Resource limits (start from {@link ServerLimits#DEFAULTS}). */
+        public Builder limits(ServerLimits limits) {
+            this.limits = limits;
+            return this;
+        }
 
         public Builder signingRequired(boolean required) {
             this.signingRequired = required;
