@@ -232,7 +232,7 @@ final class CreateHandler implements Handler {
 
     private static Reply openPipe(RequestContext ctx, CreateRequest req) {
         String name = req.name();
-        NamedPipe pipe = ctx.server().pipes().open(name, PipeContexts.of(ctx)).orElse(null);
+        NamedPipe pipe = ctx.server().pipes().open(name, PipeContexts.of(ctx)).map(p -> BoundedPipe.of(ctx, p)).orElse(null);
         if (pipe == null) {
             return Reply.error(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
