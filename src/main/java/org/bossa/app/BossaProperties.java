@@ -47,6 +47,11 @@ public class BossaProperties {
     @NotNull
     private DomainProperties domain = new DomainProperties();
 
+    /** bossa.limits.*: resource limits per client. */
+    @Valid
+    @NotNull
+    private LimitsProperties limits = new LimitsProperties();
+
     public Path getStateDir() {
         return stateDir;
     }
@@ -93,6 +98,14 @@ public class BossaProperties {
 
     public void setDomain(DomainProperties domain) {
         this.domain = domain;
+    }
+
+    public LimitsProperties getLimits() {
+        return limits;
+    }
+
+    public void setLimits(LimitsProperties limits) {
+        this.limits = limits;
     }
 
     public enum Signing { REQUIRED, ENABLED }

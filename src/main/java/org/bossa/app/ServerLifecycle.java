@@ -129,7 +129,7 @@ public class ServerLifecycle implements SmartLifecycle {
         return new ServerConfig(dialects, props.getSmb().getSigning() == BossaProperties.Signing.REQUIRED,
                 EncryptionPolicy.valueOf(props.getSmb().getEncryption().name()), netbios,
                 props.getWorkgroup().toUpperCase(Locale.ROOT), props.getSmb().getMaxIoSize(),
-                props.getSmb().isAllowAnonymous(), serverGuid(), shares);
+                props.getSmb().isAllowAnonymous(), serverGuid(), shares, props.getLimits().toServerLimits());
     }
 
     /** Parses a share's valid-users; a bad entry stops start-up naming the key, as a validation failure does. */

@@ -14,9 +14,9 @@ import org.bossa.smb2.wire.NtStatus;
 public final class ByteRangeLocks {
     /**
      * One granted lock. A held zero-length lock covers no byte; a zero-length request touches a lock
-     * whose range contains its offset.
+     * whose range contains its offset. {@code owner} is compared by identity (see {@link OpenOwner}).
      */
-    public record Lock(long openId, long offset, long length, boolean exclusive) {
+    public record Lock(OpenOwner owner, long offset, long length, boolean exclusive) {
         boolean overlaps(long off, long len) {
             if (length == 0) {
                 return false;
@@ -68,14 +68,14 @@ public final class ByteRangeLocks {
     }
 
     /** Removes exactly this range of this open; RANGE_NOT_LOCKED when it does not exist. */
-    public NtStatus unlock(long openId, long offset, long length) {
+    public NtStatus unlock(OpenOwner owner, long offset, long length) {
         List<Waiter> wake;
         synchronized (this) {
             Iterator<Lock> it = locks.iterator();
             boolean found = false;
             while (it.hasNext()) {
                 Lock l = it.next();
-                if (l.openId() == openId && l.offset() == offset && l.length() == length) {
+                if (l.owner() == owner && l.offset() == offset && l.length() == length) {
                     it.remove();
                     found = true;
                     break;
@@ -95,12 +95,12 @@ public final class ByteRangeLocks {
      * after the monitor is left: their callbacks (dropWaiter, the LOCK reply) must not run inside
      * this method's iteration of {@code waiters}.
      */
-    void releaseAll(long openId) {
+    void releaseAll(OpenOwner owner) {
         List<Waiter> cancelled = new ArrayList<>();
         List<Waiter> wake;
         synchronized (this) {
-            locks.removeIf(l -> l.openId() == openId);
-            waiters.removeIf(w -> w.wanted().openId() == openId && cancelled.add(w));
+            locks.removeIf(l -> l.owner() == owner);
+            waiters.removeIf(w -> w.wanted().owner() == owner && cancelled.add(w));
             wake = grantWaiters();
         }
         cancelled.forEach(w -> w.result().complete(NtStatus.CANCELLED));
@@ -123,8 +123,8 @@ public final class ByteRangeLocks {
         return granted;
     }
 
-    /** May {@code openId} read (write=false) or write this range? (MS-FSA 2.1.4.10) */
-    public synchronized boolean accessAllowed(long openId, long offset, long length, boolean write) {
+    /** May {@code owner} read (write=false) or write this range? (MS-FSA 2.1.4.10) */
+    public synchronized boolean accessAllowed(OpenOwner owner, long offset, long length, boolean write) {
         if (length == 0) {
             return true; // a zero-byte read or write touches no locked byte
         }
@@ -132,7 +132,7 @@ public final class ByteRangeLocks {
             if (!l.overlaps(offset, length)) {
                 continue;
             }
-            if (l.exclusive() && l.openId() != openId) {
+            if (l.exclusive() && l.owner() != owner) {
                 return false;
             }
             if (!l.exclusive() && write) {
@@ -152,7 +152,7 @@ public final class ByteRangeLocks {
             if (!l.overlaps(want.offset(), want.length())) {
                 continue;
             }
-            if (want.exclusive() || l.exclusive() && l.openId() != want.openId()) {
+            if (want.exclusive() || l.exclusive() && l.owner() != want.owner()) {
                 return true;
             }
         }

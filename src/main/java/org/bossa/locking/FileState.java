@@ -9,7 +9,8 @@ import java.util.List;
  * open list, and by its own monitor for locks.
  */
 public final class FileState {
-    record OpenRecord(long openId, int access, int share) {
+    /** One open's access and share mode; {@code owner} is compared by identity. */
+    record OpenRecord(OpenOwner owner, int access, int share) {
     }
 
     private final FileKey key;

@@ -29,7 +29,7 @@ public final class ShareModeTable {
 
     private final Map<FileKey, FileState> files = new HashMap<>();
 
-    public synchronized Admission acquire(FileKey key, long openId, int access, int share) {
+    public synchronized Admission acquire(FileKey key, OpenOwner owner, int access, int share) {
         FileState st = files.get(key);
         if (st != null) {
             if (st.deletePending()) {
@@ -46,7 +46,7 @@ public final class ShareModeTable {
             st = new FileState(key);
             files.put(key, st);
         }
-        st.opens.add(new FileState.OpenRecord(openId, access, share));
+        st.opens.add(new FileState.OpenRecord(owner, access, share));
         return new Admission(st, NtStatus.SUCCESS);
     }
 
@@ -55,23 +55,23 @@ public final class ShareModeTable {
      * Its byte-range locks are dropped too, outside the table's monitor: that wakes other opens'
      * blocked LOCK requests, whose replies need not wait on every CREATE and CLOSE of the server.
      */
-    public boolean release(FileState st, long openId) {
+    public boolean release(FileState st, OpenOwner owner) {
         boolean last;
         synchronized (this) {
-            st.opens.removeIf(o -> o.openId() == openId);
+            st.opens.removeIf(o -> o.owner() == owner);
             last = st.openCount() == 0;
             if (last) {
                 files.remove(st.key());
             }
         }
-        st.locks().releaseAll(openId);
+        st.locks().releaseAll(owner);
         return last;
     }
 
     /** Would an open with these bits now be admitted? (SET_INFO rename needs DELETE-shared opens.) */
-    public synchronized boolean othersShareDelete(FileState st, long openId) {
+    public synchronized boolean othersShareDelete(FileState st, OpenOwner owner) {
         for (FileState.OpenRecord o : st.opens) {
-            if (o.openId() != openId && (o.share() & ShareAccess.DELETE) == 0) {
+            if (o.owner() != owner && (o.share() & ShareAccess.DELETE) == 0) {
                 return false;
             }
         }
@@ -83,18 +83,23 @@ public final class ShareModeTable {
      * directory that holds DELETE or did not share write (Samba's rename destination-parent check,
      * MS-FSA 2.1.5.14.10).
      */
-    public synchronized boolean parentBlocksRename(FileKey parent, long renamerOpenId) {
+    public synchronized boolean parentBlocksRename(FileKey parent, OpenOwner renamer) {
         FileState st = files.get(parent);
         if (st == null) {
             return false;
         }
         for (FileState.OpenRecord o : st.opens) {
-            if (o.openId() != renamerOpenId
+            if (o.owner() != renamer
                     && ((o.access() & DELETE) != 0 || (o.share() & ShareAccess.WRITE) == 0)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Files with at least one open (tests and diagnostics). */
+    public synchronized int size() {
+        return files.size();
     }
 
     public synchronized FileState find(FileKey key) {

@@ -20,6 +20,8 @@ import org.bossa.smb2.wire.CreateRequest;
 import org.bossa.smb2.wire.Dialect;
 import org.bossa.smb2.wire.EchoRequest;
 import org.bossa.smb2.wire.FileId;
+import org.bossa.smb2.wire.LockElement;
+import org.bossa.smb2.wire.LockRequest;
 import org.bossa.smb2.wire.NegotiateRequest;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.OplockLevel;
@@ -279,6 +281,27 @@ final class RawSmbClient implements AutoCloseable {
         CreateRequest req = CreateRequest.of(name, 0x0012019F, 0, ShareAccess.ALL, CreateDisposition.CREATE,
                 CreateOptions.FILE_NON_DIRECTORY_FILE, OplockLevel.NONE, List.of());
         return call(message(header(Smb2Command.CREATE), req::encode));
+    }
+
+    /** CREATE with the access, share mode, disposition and options chosen by the caller. */
+    Response create(String name, int access, int share, CreateDisposition disposition, int options)
+            throws IOException {
+        CreateRequest req = CreateRequest.of(name, access, 0, share, disposition, options, OplockLevel.NONE, List.of());
+        return call(message(header(Smb2Command.CREATE), req::encode));
+    }
+
+    /** LOCK of one range with the given LockElement flags. */
+    Response lock(FileId id, long offset, long length, int flags) throws IOException {
+        LockRequest req = new LockRequest(0, id, List.of(new LockElement(offset, length, flags)));
+        return call(message(header(Smb2Command.LOCK), req::encode));
+    }
+
+    /** A request header like {@link #header} with CreditCharge {@code charge} (multi-credit READ). */
+    Smb2Header header(Smb2Command command, int charge) {
+        Smb2Header h = new Smb2Header(charge, 0, command.code(), 256, 0, 0, nextMessageId, 0, 0xFEFF, treeId,
+                sessionId);
+        nextMessageId += charge;
+        return h;
     }
 
     /** FileId of a successful CREATE response (MS-SMB2 2.2.14: at body offset 64). */

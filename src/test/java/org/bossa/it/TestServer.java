@@ -14,7 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +33,7 @@ import org.bossa.smb2.server.EncryptionPolicy;
 import org.bossa.smb2.server.ServerConfig;
 import org.bossa.smb2.server.ServerContext;
 import org.bossa.smb2.server.ShareAdmission;
+import org.bossa.smb2.server.ServerLimits;
 import org.bossa.smb2.server.ShareConfig;
 import org.bossa.smb2.server.SmbServer;
 import org.bossa.smb2.wire.Dialect;
@@ -67,6 +70,7 @@ public final class TestServer implements AutoCloseable {
     private final SmbServer server;
     private final ServerConfig config;
     private final String host;
+    private final ServerContext context;
 
     private TestServer(Builder b) throws IOException {
         host = b.host;
@@ -92,10 +96,10 @@ public final class TestServer implements AutoCloseable {
         byte[] guid = new byte[16];
         new java.util.Random(42).nextBytes(guid);
         config = new ServerConfig(b.dialects, b.signingRequired, b.encryption, NETBIOS, WORKGROUP, b.maxIoSize,
-                false, guid, shares);
+                false, guid, shares, b.limits);
         NameResolver names = b.names != null ? b.names
                 : new CachingNameResolver(ScopedNameResolver.standalone(NETBIOS, HostGroups.system()));
-        ServerContext context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
+        context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
                 user -> tokenFor(user.account()), PipeWiring.registry(config), names);
         server = new SmbServer(context);
         try {
@@ -136,6 +140,21 @@ public final class TestServer implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** Sessions of the server now, in progress or valid. */
+    public int sessionCount() {
+        return context.sessions().size();
+    }
+
+    /** Files with a share-mode record now (zero once every open is released). */
+    public int openFileCount() {
+        return context.shareModes().size();
+    }
+
+    /** TCP connections the server counts as open now. */
+    public int connectionCount() {
+        return server.connectionCount();
     }
 
     /** The directory exported as "share". */
@@ -202,8 +221,9 @@ public final class TestServer implements AutoCloseable {
         private int maxIoSize = 8 * 1024 * 1024;
         private String host = HOST;
         private int port;
-        private final java.util.Map<String, List<String>> restricted = new java.util.LinkedHashMap<>();
+        private final Map<String, List<String>> restricted = new LinkedHashMap<>();
         private NameResolver names;
+        private ServerLimits limits = ServerLimits.DEFAULTS;
 
         /** One more share, {@code name} (a 0777 directory of that name), with these valid-users entries. */
         public Builder share(String name, String... validUsers) {
@@ -214,6 +234,12 @@ public final class TestServer implements AutoCloseable {
         /** Resolves the group entries of valid-users (default: the host's /etc/group, cached). */
         public Builder names(NameResolver resolver) {
             this.names = resolver;
+            return this;
+        }
+
+        /** Resource limits (start from {@link ServerLimits#DEFAULTS}). */
+        public Builder limits(ServerLimits limits) {
+            this.limits = limits;
             return this;
         }
 

@@ -24,10 +24,18 @@ final class AsyncTable {
         byAsyncId.remove(asyncId);
     }
 
-    /** CANCEL (MS-SMB2 3.3.5.16): completes the pending request with STATUS_CANCELLED. */
-    void cancel(long asyncId, long messageId, boolean byAsyncId) {
+    /** Requests pending now (the pending-async limit). */
+    int size() {
+        return byAsyncId.size();
+    }
+
+    /**
+     * CANCEL (MS-SMB2 3.3.5.16): completes the pending request with STATUS_CANCELLED. Only a request
+     * of the session the CANCEL names (whose signature was checked) can be cancelled.
+     */
+    void cancel(long asyncId, long messageId, boolean byAsyncId, long sessionId) {
         for (Pending p : this.byAsyncId.values()) {
-            if (byAsyncId ? p.asyncId() == asyncId : p.messageId() == messageId) {
+            if (p.sessionId() == sessionId && (byAsyncId ? p.asyncId() == asyncId : p.messageId() == messageId)) {
                 p.result().complete(Reply.error(NtStatus.CANCELLED));
             }
         }

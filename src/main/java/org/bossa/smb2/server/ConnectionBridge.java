@@ -16,6 +16,18 @@ final class ConnectionBridge extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connection.started();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        connection.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         connection.receive((byte[]) msg);
     }

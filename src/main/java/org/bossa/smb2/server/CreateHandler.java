@@ -170,7 +170,7 @@ final class CreateHandler implements Handler {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
         Connection conn = ctx.connection();
-        long id = conn.newOpenId();
+        OpenId id = conn.newOpenId();
         ShareModeTable.Admission adm = conn.server().shareModes()
                 .acquire(new FileKey(t.stat().dev(), t.stat().ino()), id, granted, req.shareAccess());
         if (!adm.granted()) {
@@ -192,10 +192,10 @@ final class CreateHandler implements Handler {
                 throw new SmbStatusException(NtStatus.CANNOT_DELETE);
             }
         }
-        Open open = new Open(id, id, ctx.tree(), t.rel(), h, null, t.stat().isDirectory(), granted,
+        Open open = new Open(id, ctx.tree(), t.rel(), h, null, t.stat().isDirectory(), granted,
                 req.shareAccess(), req.createOptions(), adm.state());
         open.deleteOnClose(deleteOnClose);
-        conn.opens().put(id, open);
+        conn.opens().add(open);
         ctx.opens().carry(open);
         FileInfo info = FileInfos.of(h, t.rel(), granted, 0, false);
         List<CreateContext> out = new ArrayList<>(2);
@@ -207,7 +207,7 @@ final class CreateHandler implements Handler {
         }
         CreateResponse resp = new CreateResponse(OplockLevel.NONE, 0, t.action(), info.creationTime(),
                 info.lastAccessTime(), info.lastWriteTime(), info.changeTime(), info.allocationSize(),
-                info.endOfFile(), info.fileAttributes(), new FileId(id, id), out);
+                info.endOfFile(), info.fileAttributes(), id.fileId(), out);
         return Reply.ok(resp::encode);
     }
 
@@ -230,18 +230,18 @@ final class CreateHandler implements Handler {
 
     private static Reply openPipe(RequestContext ctx, CreateRequest req) {
         String name = req.name();
-        NamedPipe pipe = ctx.server().pipes().open(name, PipeContexts.of(ctx)).orElse(null);
+        NamedPipe pipe = ctx.server().pipes().open(name, PipeContexts.of(ctx)).map(p -> BoundedPipe.of(ctx, p)).orElse(null);
         if (pipe == null) {
             return Reply.error(NtStatus.OBJECT_NAME_NOT_FOUND);
         }
         Connection conn = ctx.connection();
-        long id = conn.newOpenId();
-        Open open = new Open(id, id, ctx.tree(), name, null, pipe, false, AccessMask.mapGenericForFile(req.desiredAccess()),
+        OpenId id = conn.newOpenId();
+        Open open = new Open(id, ctx.tree(), name, null, pipe, false, AccessMask.mapGenericForFile(req.desiredAccess()),
                 req.shareAccess(), req.createOptions(), null);
-        conn.opens().put(id, open);
+        conn.opens().add(open);
         ctx.opens().carry(open);
         CreateResponse resp = new CreateResponse(OplockLevel.NONE, 0, CreateAction.OPENED, 0, 0, 0, 0, 4096, 0,
-                FileAttributes.FILE_ATTRIBUTE_NORMAL, new FileId(id, id), List.of());
+                FileAttributes.FILE_ATTRIBUTE_NORMAL, id.fileId(), List.of());
         return Reply.ok(resp::encode);
     }
 

@@ -23,9 +23,12 @@ import org.slf4j.LoggerFactory;
  */
 final class FrameProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
+    private static final LimitLog ASYNC_LOG = new LimitLog("bossa.limits.max-pending-async");
+    private static final LimitLog OPENS_LOG = new LimitLog("bossa.limits.max-opens-per-session");
 
     private final Connection conn;
     private final Dispatcher dispatcher;
+    private boolean delayReply; // the frame being processed holds a failed logon (worker only)
 
     FrameProcessor(Connection conn) {
         this.conn = conn;
@@ -67,6 +70,7 @@ final class FrameProcessor {
             throw new ConnectionFault("not an SMB2 message");
         }
         List<Out> outs = new ArrayList<>(2);
+        delayReply = false;
         ChainState chain = new ChainState();
         int off = 0;
         boolean first = true;
@@ -91,7 +95,11 @@ final class FrameProcessor {
             }
             off += next;
         }
-        sendChain(outs);
+        if (delayReply) {
+            conn.sendAfterFailedLogon(() -> sendChain(outs));
+        } else {
+            sendChain(outs);
+        }
     }
 
     private Out one(WireReader msg, boolean encrypted, Session encryptedFor, ChainState chain, boolean first,
@@ -113,7 +121,7 @@ final class FrameProcessor {
             throw new ConnectionFault("second NEGOTIATE");
         }
         if (command == Smb2Command.CANCEL) {
-            conn.async.cancel(h.asyncId(), h.messageId(), h.isAsync());
+            cancel(new RequestContext(conn, h, msg, encrypted, chain), encryptedFor);
             return null;
         }
         int charge = chargeOf(h);
@@ -140,6 +148,9 @@ final class FrameProcessor {
             }
             reply = Reply.error(st);
             detail = e.getMessage();
+        }
+        if (ctx.failedLogon) {
+            delayReply = true;
         }
         if (LOG.isDebugEnabled() && reply.status().isError()) {
             LOG.debug("{} -> {}{}", command, reply.status().ntName(), detail == null ? "" : " (" + detail + ")");
@@ -179,6 +190,25 @@ final class FrameProcessor {
             return encode(ah, reply, signer, encryptFor, null);
         }
         return encode(rh, reply, signer, encryptFor, ctx.afterEncode);
+    }
+
+    /**
+     * CANCEL (MS-SMB2 3.3.5.16) has no reply, and is honoured only after the checks any request of
+     * its session gets (MS-SMB2 3.3.5.2.4): a CANCEL that is unsigned where the session requires
+     * signing, or badly signed, or names no session of this connection, is ignored.
+     */
+    private void cancel(RequestContext ctx, Session encryptedFor) {
+        Smb2Header h = ctx.header();
+        Session s = conn.sessions().get(h.sessionId());
+        if (s == null) {
+            return; // every pending request belongs to a session: nothing to cancel
+        }
+        if (checkSignature(ctx, s, ctx.encrypted()) != NtStatus.SUCCESS
+                || ctx.encrypted() && encryptedFor != s) {
+            LOG.debug("ignoring a CANCEL from {} that fails the signature check", conn.clientAddress());
+            return;
+        }
+        conn.async.cancel(h.asyncId(), h.messageId(), h.isAsync(), s.id());
     }
 
     private Reply dispatch(RequestContext ctx, Smb2Command command, boolean encrypted, Session encryptedFor,
@@ -230,7 +260,27 @@ final class FrameProcessor {
                 return Reply.error(NtStatus.ACCESS_DENIED);
             }
         }
+        NtStatus limited = overLimit(ctx, command);
+        if (limited != null) {
+            return Reply.error(limited);
+        }
         return dispatcher.handler(command).handle(ctx);
+    }
+
+    /** The per-connection limits checked before a handler runs; null when within them. */
+    private NtStatus overLimit(RequestContext ctx, Smb2Command command) {
+        ServerLimits limits = conn.limits();
+        if ((command == Smb2Command.CHANGE_NOTIFY || command == Smb2Command.LOCK)
+                && conn.async.size() >= limits.maxPendingAsync()) {
+            // Both may go async; checked before the handler, so a refused LOCK never waits.
+            ASYNC_LOG.refused(conn.clientAddress(), limits.maxPendingAsync() + " requests pending");
+            return NtStatus.INSUFFICIENT_RESOURCES;
+        }
+        if (command == Smb2Command.CREATE && conn.opens().countFor(ctx.session) >= limits.maxOpensPerSession()) {
+            OPENS_LOG.refused(conn.clientAddress(), limits.maxOpensPerSession() + " opens in one session");
+            return NtStatus.TOO_MANY_OPENED_FILES;
+        }
+        return null;
     }
 
     private EncryptionPolicy effectivePolicy(TreeConnect t) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.bossa.locking.ByteRangeLocks;
+import org.bossa.locking.OpenOwner;
 import org.bossa.smb2.wire.LockElement;
 import org.bossa.smb2.wire.LockRequest;
 import org.bossa.smb2.wire.LockResponse;
@@ -26,7 +27,7 @@ final class LockHandler implements Handler {
         }
         ByteRangeLocks locks = open.fileState().locks();
         List<LockElement> els = req.locks();
-        long id = open.volatileId();
+        OpenOwner id = open.owner();
         if ((els.getFirst().flags() & LockElement.FLAG_UNLOCK) != 0) {
             return unlockAll(locks, id, els);
         }
@@ -57,7 +58,7 @@ final class LockHandler implements Handler {
      * MS-SMB2 3.3.5.14.1: unlocks in order; the first failure ends the request (earlier unlocks stay
      * done); a lock element among unlocks is INVALID_PARAMETER. FAIL_IMMEDIATELY means nothing here.
      */
-    private static Reply unlockAll(ByteRangeLocks locks, long id, List<LockElement> els) {
+    private static Reply unlockAll(ByteRangeLocks locks, OpenOwner id, List<LockElement> els) {
         for (LockElement e : els) {
             if ((e.flags() & ~LockElement.FLAG_FAIL_IMMEDIATELY) != LockElement.FLAG_UNLOCK) {
                 return Reply.error(NtStatus.INVALID_PARAMETER);
@@ -94,8 +95,8 @@ final class LockHandler implements Handler {
         return Reply.async(reply);
     }
 
-    private static ByteRangeLocks.Lock lock(long openId, LockElement e) {
-        return new ByteRangeLocks.Lock(openId, e.offset(), e.length(),
+    private static ByteRangeLocks.Lock lock(OpenOwner owner, LockElement e) {
+        return new ByteRangeLocks.Lock(owner, e.offset(), e.length(),
                 (e.flags() & LockElement.FLAG_EXCLUSIVE_LOCK) != 0);
     }
 }

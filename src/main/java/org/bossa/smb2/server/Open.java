@@ -1,7 +1,12 @@
 package org.bossa.smb2.server;
 
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bossa.dcerpc.NamedPipe;
 import org.bossa.locking.FileState;
+import org.bossa.locking.OpenOwner;
+import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.FileHandle;
 
 /**
@@ -10,8 +15,7 @@ import org.bossa.vfs.FileHandle;
  * guarded by the open itself.
  */
 public final class Open {
-    private final long persistentId;
-    private final long volatileId;
+    private final OpenId id;
     private final TreeConnect tree;
     private final FileHandle handle;
     private final NamedPipe pipe;
@@ -24,13 +28,13 @@ public final class Open {
     private volatile boolean deleteOnClose;
     private volatile long position;
     private DirectoryCursor cursor;
-    private final java.util.List<java.util.concurrent.CompletableFuture<Reply>> notifies =
-            new java.util.concurrent.CopyOnWriteArrayList<>();
+    // Pending CHANGE_NOTIFY replies: O(1) add and remove (each removes itself when it completes);
+    // how many a connection may hold is bounded by its pending-async limit.
+    private final Set<CompletableFuture<Reply>> notifies = ConcurrentHashMap.newKeySet();
 
-    Open(long persistentId, long volatileId, TreeConnect tree, String path, FileHandle handle, NamedPipe pipe,
+    Open(OpenId id, TreeConnect tree, String path, FileHandle handle, NamedPipe pipe,
          boolean directory, int grantedAccess, int shareAccess, int createOptions, FileState fileState) {
-        this.persistentId = persistentId;
-        this.volatileId = volatileId;
+        this.id = id;
         this.tree = tree;
         this.path = path;
         this.handle = handle;
@@ -43,11 +47,16 @@ public final class Open {
     }
 
     public long persistentId() {
-        return persistentId;
+        return id.persistentId();
     }
 
     public long volatileId() {
-        return volatileId;
+        return id.volatileId();
+    }
+
+    /** The identity this open's share-mode record and byte-range locks are kept under. */
+    public OpenOwner owner() {
+        return id;
     }
 
     public TreeConnect tree() {
@@ -114,11 +123,11 @@ public final class Open {
     /** Throws ACCESS_DENIED unless every bit of {@code mask} was granted at open time. */
     void require(int mask) {
         if ((grantedAccess & mask) != mask) {
-            throw new SmbStatusException(org.bossa.smb2.wire.NtStatus.ACCESS_DENIED);
+            throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
     }
 
-    void addNotify(java.util.concurrent.CompletableFuture<Reply> f) {
+    void addNotify(CompletableFuture<Reply> f) {
         notifies.add(f);
         f.whenComplete((r, e) -> notifies.remove(f));
     }
@@ -126,7 +135,7 @@ public final class Open {
     /** Completes pending CHANGE_NOTIFY requests with STATUS_NOTIFY_CLEANUP (the handle closed). */
     void cleanupNotifies() {
         for (var f : notifies) {
-            f.complete(Reply.error(org.bossa.smb2.wire.NtStatus.NOTIFY_CLEANUP));
+            f.complete(Reply.error(NtStatus.NOTIFY_CLEANUP));
         }
     }
 

@@ -13,7 +13,7 @@ final class Opens {
 
     /** Closes {@code open}; returns false when it was already closed by someone else. */
     static boolean close(Connection conn, Open open) {
-        if (conn.opens().remove(open.volatileId()) == null) {
+        if (!conn.opens().remove(open)) {
             return false;
         }
         release(conn, open);
@@ -35,7 +35,7 @@ final class Opens {
             if (open.deleteOnClose()) {
                 state.deletePending(true);
             }
-            boolean last = conn.server().shareModes().release(state, open.volatileId());
+            boolean last = conn.server().shareModes().release(state, open.owner());
             if (last && state.deletePending()) {
                 try {
                     open.tree().root().unlink(open.path(), open.isDirectory());

@@ -34,20 +34,28 @@ final class ReadHandler implements Handler {
         if (req.offset() < 0) {
             return Reply.error(NtStatus.INVALID_PARAMETER);
         }
-        if (!open.fileState().locks().accessAllowed(open.volatileId(), req.offset(), length, false)) {
+        if (!open.fileState().locks().accessAllowed(open.owner(), req.offset(), length, false)) {
             return Reply.error(NtStatus.FILE_LOCK_CONFLICT);
         }
+        // Size the reply by what the file holds past the offset, not by what the client asked:
+        // a READ of 8 MiB at the end of a small file must not allocate 8 MiB. (A file that grows
+        // meanwhile is read up to its size when stat'ed, as a read racing a write may be.)
+        long available = length == 0 ? 0 : Math.max(0, open.handle().stat().size() - req.offset());
+        int want = (int) Math.min(Integer.toUnsignedLong(length), available);
+        if (want == 0 && length > 0 || Integer.toUnsignedLong(want) < Integer.toUnsignedLong(req.minimumCount())) {
+            return Reply.error(NtStatus.END_OF_FILE);
+        }
         // The data goes straight into the response message (header, 16-byte fixed part, data).
-        WireWriter msg = new WireWriter(ReadResponse.DATA_OFFSET + length);
+        WireWriter msg = new WireWriter(ReadResponse.DATA_OFFSET + want);
         msg.advance(Smb2Header.SIZE);
         int fixedAt = msg.position();
-        ReadResponse.encodeFixedPart(msg, length, 0);
-        int dataAt = msg.advance(length);
-        int total = length == 0 ? 0 : open.handle().read(req.offset(), msg.array(), dataAt, length);
+        ReadResponse.encodeFixedPart(msg, want, 0);
+        int dataAt = msg.advance(want);
+        int total = want == 0 ? 0 : open.handle().read(req.offset(), msg.array(), dataAt, want);
         if (total == 0 && length > 0 || Integer.toUnsignedLong(total) < Integer.toUnsignedLong(req.minimumCount())) {
             return Reply.error(NtStatus.END_OF_FILE);
         }
-        if (total < length) {
+        if (total < want) {
             msg.seek(fixedAt);
             ReadResponse.encodeFixedPart(msg, total, 0);
             msg.seek(dataAt + total);

@@ -20,6 +20,7 @@ public final class RequestContext {
     long responseSessionId;
     MessageSigner responseSigner;
     Consumer<byte[]> afterEncode;
+    boolean failedLogon;
 
     RequestContext(Connection connection, Smb2Header header, WireReader message, boolean encrypted, ChainState chain) {
         this.connection = connection;
@@ -76,6 +77,11 @@ public final class RequestContext {
     /** Called with the encoded, unsigned response message (SESSION_SETUP's preauth hash). */
     public void afterEncode(Consumer<byte[]> hook) {
         afterEncode = hook;
+    }
+
+    /** This request is a failed authentication: its reply waits out the failed-logon delay. */
+    void failedLogon() {
+        failedLogon = true;
     }
 
     /** The compound chain's current file: the FileId a related request's 0xFF..FF sentinel stands for. */

@@ -16,10 +16,11 @@ import org.bossa.smb2.wire.Dialect;
  * @param maxIoSize MaxReadSize and MaxWriteSize
  * @param allowAnonymous null sessions admitted
  * @param serverGuid 16 bytes, stable per state directory
+ * @param limits what one client may make the server hold
  */
 public record ServerConfig(Set<Dialect> dialects, boolean signingRequired, EncryptionPolicy encryption,
                            String netbiosName, String workgroup, int maxIoSize, boolean allowAnonymous,
-                           byte[] serverGuid, List<ShareConfig> shares) {
+                           byte[] serverGuid, List<ShareConfig> shares, ServerLimits limits) {
 
     /** Largest frame accepted before negotiate finishes: a NEGOTIATE or SMB1 probe is small. */
     public static final int MAX_PRE_NEGOTIATE_FRAME = 64 * 1024;
@@ -27,6 +28,15 @@ public record ServerConfig(Set<Dialect> dialects, boolean signingRequired, Encry
     public ServerConfig {
         dialects = dialects.isEmpty() ? EnumSet.noneOf(Dialect.class) : EnumSet.copyOf(dialects);
         shares = List.copyOf(shares);
+        limits = limits == null ? ServerLimits.DEFAULTS : limits;
+    }
+
+    /** With the default limits. */
+    public ServerConfig(Set<Dialect> dialects, boolean signingRequired, EncryptionPolicy encryption,
+                        String netbiosName, String workgroup, int maxIoSize, boolean allowAnonymous,
+                        byte[] serverGuid, List<ShareConfig> shares) {
+        this(dialects, signingRequired, encryption, netbiosName, workgroup, maxIoSize, allowAnonymous, serverGuid,
+                shares, ServerLimits.DEFAULTS);
     }
 
     /** MaxTransactSize: QUERY_INFO, IOCTL and QUERY_DIRECTORY buffers. */

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 final class SessionSetupHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(SessionSetupHandler.class);
     private static final long NOBODY = 65534;
+    private static final LimitLog SESSIONS_LOG = new LimitLog("bossa.limits.max-sessions-per-connection");
 
     @Override
     public Reply handle(RequestContext ctx) {
@@ -35,12 +36,20 @@ final class SessionSetupHandler implements Handler {
         Session s = ctx.session;
         boolean fresh = s == null;
         if (fresh) {
+            int max = conn.limits().maxSessionsPerConnection();
+            if (conn.sessions().size() >= max) {
+                // Sessions in progress count too: each keeps its NTLM NEGOTIATE until it finishes.
+                // Samba answers a full session table with NT_STATUS_INSUFFICIENT_RESOURCES as well.
+                SESSIONS_LOG.refused(conn.clientAddress(), max + " sessions on one connection");
+                return Reply.error(NtStatus.INSUFFICIENT_RESOURCES);
+            }
             s = server.sessions().create();
             conn.sessions().put(s.id(), s);
             s.preauthHash(conn.preauthHash);
             ctx.session = s;
         }
         if (s.authentication() == null) {
+            conn.authenticationStarted(s);
             s.authentication(server.auth().newContext());
             if (!fresh) {
                 s.preauthHash(conn.preauthHash); // re-authentication starts a new exchange
@@ -63,6 +72,7 @@ final class SessionSetupHandler implements Handler {
                 return Reply.of(NtStatus.MORE_PROCESSING_REQUIRED, new SessionSetupResponse(0, step.outputToken())::encode);
             }
             case FAILED -> {
+                ctx.failedLogon();
                 return fail(ctx, s, step.status());
             }
             default -> {
@@ -79,12 +89,14 @@ final class SessionSetupHandler implements Handler {
         Token token;
         if (anonymous) {
             if (!cfg.allowAnonymous()) {
+                ctx.failedLogon();
                 return fail(ctx, s, NtStatus.LOGON_FAILURE);
             }
             token = Token.anonymousToken(NOBODY, NOBODY);
         } else {
             Optional<Token> t = server.tokens().tokenFor(step.user());
             if (t.isEmpty()) {
+                ctx.failedLogon();
                 return fail(ctx, s, NtStatus.LOGON_FAILURE);
             }
             token = t.get();
@@ -112,6 +124,7 @@ final class SessionSetupHandler implements Handler {
                 || (conn.clientSecurityMode & NegotiateRequest.SIGNING_REQUIRED) != 0
                 || (req.securityMode() & NegotiateRequest.SIGNING_REQUIRED) != 0);
         s.establish(token, signer, codec, signRequired, encrypt);
+        conn.authenticationEnded(s, true);
         int flags = anonymous ? SessionSetupResponse.IS_NULL : 0;
         if (encrypt) {
             flags |= SessionSetupResponse.ENCRYPT_DATA;
@@ -130,6 +143,7 @@ final class SessionSetupHandler implements Handler {
             Opens.closeTree(conn, t); // a failed re-authentication ends the session and its opens
         }
         s.state(Session.State.EXPIRED);
+        conn.authenticationEnded(s, false);
         conn.sessions().remove(s.id());
         conn.server().sessions().remove(s.id());
         ctx.session = null;

@@ -32,4 +32,9 @@ public final class SessionTable {
     void remove(long id) {
         byId.remove(id);
     }
+
+    /** Sessions of the whole server, in progress or valid. */
+    public int size() {
+        return byId.size();
+    }
 }

@@ -182,12 +182,12 @@ final class SetInfoHandler implements Handler {
         ShareRoot root = open.tree().root();
         LinkTarget target = LinkTarget.check(ctx.server(), root, ctx.session().token(), open.handle().stat(),
                 r.fileName(), r.replaceIfExists(), readOnlyShare);
-        if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.volatileId())) {
+        if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.owner())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
         FileStat parentStat = Lookups.statOrNull(root, ShareNames.parent(open.path()));
         if (parentStat != null && ctx.server().shareModes().parentBlocksRename(
-                new FileKey(parentStat.dev(), parentStat.ino()), open.volatileId())) {
+                new FileKey(parentStat.dev(), parentStat.ino()), open.owner())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
         if (target.path().equals(open.path())) {

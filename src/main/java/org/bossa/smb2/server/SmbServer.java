@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
@@ -26,13 +27,25 @@ import org.slf4j.LoggerFactory;
 public final class SmbServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SmbServer.class);
 
+    /**
+     * Replies queued for a client beyond this stop the connection's reading and processing until
+     * they drain below the low mark: a client that does not read cannot make the server buffer
+     * more than about one reply past the high mark.
+     */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1024 * 1024, 4 * 1024 * 1024);
+
     private final ServerContext context;
+    private final OpenIdAllocator openIds = new OpenIdAllocator();
+    private final ConnectionLimiter limiter;
+    private final FailedLogonThrottle logonThrottle;
     private final List<Channel> listeners = new ArrayList<>();
     private EventLoopGroup boss;
     private EventLoopGroup workers;
 
     public SmbServer(ServerContext context) {
         this.context = context;
+        this.limiter = new ConnectionLimiter(context.config().limits());
+        this.logonThrottle = new FailedLogonThrottle(context.config().limits());
     }
 
     /** Binds every configured address; throws the first bind failure (after releasing what was bound). */
@@ -50,10 +63,17 @@ public final class SmbServer implements AutoCloseable {
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        Connection conn = new Connection(context, ch);
+                        String address = ch.remoteAddress() == null ? "?" : ch.remoteAddress().getAddress().getHostAddress();
+                        if (!limiter.admit(address)) {
+                            ch.close(); // over a connection limit: refused at accept, nothing read
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> limiter.release(address));
+                        Connection conn = new Connection(context, ch, openIds, logonThrottle);
                         ch.pipeline().addLast("frame", new FrameDecoder(conn::maxFrameSize));
                         ch.pipeline().addLast("conn", new ConnectionBridge(conn));
                     }
@@ -71,6 +91,11 @@ public final class SmbServer implements AutoCloseable {
             }
             throw new java.io.IOException(e.getMessage(), e);
         }
+    }
+
+    /** Connections open now (tests of the connection limits). */
+    public int connectionCount() {
+        return limiter.total();
     }
 
     /** The port actually bound (for tests that ask for port 0). */

@@ -39,7 +39,7 @@ final class WriteHandler implements Handler {
             return Reply.error(NtStatus.INVALID_PARAMETER);
         }
         int len = data.remaining();
-        if (len > 0 && !open.fileState().locks().accessAllowed(open.volatileId(), offset, len, true)) {
+        if (len > 0 && !open.fileState().locks().accessAllowed(open.owner(), offset, len, true)) {
             return Reply.error(NtStatus.FILE_LOCK_CONFLICT);
         }
         int written = open.handle().write(offset, data);
