@@ -12,6 +12,7 @@ import org.bossa.auth.Privilege;
 import org.bossa.auth.Token;
 import org.bossa.dtyp.Sid;
 import org.bossa.idmap.RidIdMap;
+import org.bossa.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ final class DomainTokens {
         OptionalLong uid = idmap.toId(id.userSid());
         OptionalLong gid = idmap.toId(id.primaryGroupSid());
         if (uid.isEmpty() || gid.isEmpty()) {
-            LOG.warn("logon of {} refused: {} has no POSIX id in bossa.domain.idmap-range", id.logonDomain() + "\\" + id.account(),
+            LOG.warn("logon of {} refused: {} has no POSIX id in bossa.domain.idmap-range", LogSafe.quote(id.logonDomain() + "\\" + id.account()),
                     uid.isEmpty() ? id.userSid() : id.primaryGroupSid());
             return Optional.empty();
         }

@@ -19,6 +19,7 @@ import org.bossa.smb2.crypto.CipherId;
 import org.bossa.smb2.crypto.SigningAlgorithm;
 import org.bossa.smb2.wire.Dialect;
 import org.bossa.smb2.wire.NegotiateResponse;
+import org.bossa.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -260,7 +261,7 @@ public final class Connection {
         try {
             work.run();
         } catch (ConnectionFault f) {
-            LOG.info("dropping connection from {}: {}", clientAddress(), f.getMessage());
+            LOG.info("dropping connection from {}: {}", clientAddress(), LogSafe.quote(f.getMessage()));
             fail();
         } catch (VirtualMachineError e) {
             LOG.error("dropping connection from {} after {}", clientAddress(), e.toString());
@@ -320,7 +321,7 @@ public final class Connection {
             try {
                 Opens.close(this, o);
             } catch (RuntimeException e) {
-                LOG.debug("releasing {} on disconnect: {}", o.path(), e.toString());
+                LOG.debug("releasing {} on disconnect: {}", LogSafe.quote(o.path()), LogSafe.quote(e.toString()));
             }
         }
         for (Session s : sessions.values()) {

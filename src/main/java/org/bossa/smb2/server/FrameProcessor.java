@@ -13,6 +13,7 @@ import org.bossa.smb2.wire.Smb2Header;
 import org.bossa.smb2.wire.WireFormatException;
 import org.bossa.smb2.wire.WireReader;
 import org.bossa.smb2.wire.WireWriter;
+import org.bossa.text.LogSafe;
 import org.bossa.vfs.IdentityScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +155,7 @@ final class FrameProcessor {
             delayReply = true;
         }
         if (LOG.isDebugEnabled() && reply.status().isError()) {
-            LOG.debug("{} -> {}{}", command, reply.status().ntName(), detail == null ? "" : " (" + detail + ")");
+            LOG.debug("{} -> {}{}", command, reply.status().ntName(), detail == null ? "" : " (" + LogSafe.quote(detail) + ")");
         }
         if (reply.status().isError() && command != Smb2Command.SESSION_SETUP) {
             chain.lastError = reply.status();

@@ -1,5 +1,6 @@
 package org.bossa.smb2.server;
 
+import org.bossa.text.LogSafe;
 import org.bossa.vfs.VfsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,11 +41,11 @@ final class Opens {
                 try {
                     open.tree().root().unlink(open.path(), open.isDirectory());
                 } catch (VfsException e) {
-                    LOG.debug("delete on close of {} failed: {}", open.path(), e.getMessage());
+                    LOG.debug("delete on close of {} failed: {}", LogSafe.quote(open.path()), LogSafe.quote(e.getMessage()));
                 }
             }
         } catch (Exception e) {
-            LOG.debug("closing {}: {}", open.path(), e.toString());
+            LOG.debug("closing {}: {}", LogSafe.quote(open.path()), LogSafe.quote(e.toString()));
         } finally {
             if (open.handle() != null) {
                 open.handle().close();
@@ -56,7 +57,7 @@ final class Opens {
         try {
             release(conn, open);
         } catch (RuntimeException e) {
-            LOG.debug("closing {} on disconnect: {}", open.path(), e.toString());
+            LOG.debug("closing {} on disconnect: {}", LogSafe.quote(open.path()), LogSafe.quote(e.toString()));
         }
     }
 

@@ -15,6 +15,7 @@ import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.SessionSetupRequest;
 import org.bossa.smb2.wire.SessionSetupResponse;
 import org.bossa.smb2.wire.WireReader;
+import org.bossa.text.LogSafe;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +117,7 @@ final class SessionSetupHandler implements Handler {
         EncryptionPolicy policy = cfg.encryption();
         if (policy == EncryptionPolicy.REQUIRED && codec == null) {
             LOG.info("refusing {} from {}: encryption required but the client cannot encrypt",
-                    token.displayName(), conn.clientAddress());
+                    LogSafe.quote(token.displayName()), conn.clientAddress());
             return fail(ctx, s, NtStatus.ACCESS_DENIED);
         }
         boolean encrypt = codec != null && policy != EncryptionPolicy.OFF;
@@ -132,7 +133,7 @@ final class SessionSetupHandler implements Handler {
         if (signer != null && (conn.dialect() == Dialect.SMB_3_1_1 || ctx.header().isSigned() || signRequired)) {
             ctx.signResponseWith(signer);
         }
-        LOG.info("session {} for {} from {} ({}{})", Long.toHexString(s.id()), token.displayName(),
+        LOG.info("session {} for {} from {} ({}{})", Long.toHexString(s.id()), LogSafe.quote(token.displayName()),
                 conn.clientAddress(), conn.dialect().label(), encrypt ? ", encrypted" : signRequired ? ", signed" : "");
         return Reply.ok(new SessionSetupResponse(flags, step.outputToken())::encode);
     }
