@@ -1,8 +1,6 @@
 package org.bossa.smb2.server;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -16,13 +14,12 @@ final class FailedLogonThrottle {
     private static final LimitLog LOG = new LimitLog("bossa.limits.max-delayed-logons-per-address");
 
     private final long delayNanos;
-    private final int maxPerAddress;
-    private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
+    private final AddressCounter waiting;
 
     FailedLogonThrottle(ServerLimits limits) {
         Duration d = limits.failedLogonDelay();
         this.delayNanos = d.toNanos();
-        this.maxPerAddress = limits.maxDelayedLogonsPerAddress();
+        this.waiting = new AddressCounter(limits.maxDelayedLogonsPerAddress());
     }
 
     boolean enabled() {
@@ -34,24 +31,15 @@ final class FailedLogonThrottle {
      * {@code address} already has the most delayed replies waiting.
      */
     boolean delay(String address, ScheduledExecutorService timer, Runnable send) {
-        boolean[] over = new boolean[1];
-        waiting.compute(address, (a, n) -> {
-            int now = n == null ? 0 : n;
-            if (now >= maxPerAddress) {
-                over[0] = true;
-                return n;
-            }
-            return now + 1;
-        });
-        if (over[0]) {
-            LOG.refused(address, maxPerAddress + " failed logons waiting for their delayed reply");
+        if (!waiting.tryAcquire(address)) {
+            LOG.refused(address, waiting.max() + " failed logons waiting for their delayed reply");
             return false;
         }
         timer.schedule(() -> {
             try {
                 send.run();
             } finally {
-                waiting.computeIfPresent(address, (a, n) -> n == 1 ? null : n - 1);
+                waiting.release(address);
             }
         }, delayNanos, TimeUnit.NANOSECONDS);
         return true;
