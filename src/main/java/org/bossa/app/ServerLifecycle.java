@@ -36,6 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ServerLifecycle implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(ServerLifecycle.class);
+    private static final HostGroups HOST_GROUPS = HostGroups.system();
     private static final String SERVER_GUID_KEY = "smb/server-guid";
 
     private final BossaProperties props;
@@ -82,9 +83,10 @@ public class ServerLifecycle implements SmartLifecycle {
         }
     }
 
+    /** A local user's token: its ids, and as supplementary groups those /etc/group lists it in (as Samba). */
     private Optional<Token> tokenFor(String account, String netbios) {
         return store.findUser(account).filter(LocalUser::enabled)
-                .map(u -> new Token(netbios, u.name(), u.uid(), u.gid(), List.of(), false));
+                .map(u -> new Token(netbios, u.name(), u.uid(), u.gid(), HOST_GROUPS.memberships(u.name()), false));
     }
 
     private ServerConfig serverConfig(String netbios) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.bossa.domain.GroupLookup;
@@ -33,34 +34,69 @@ public final class HostGroups {
     public GroupLookup lookup(String name) {
         List<String> lines;
         try {
-            if (Files.size(groupFile) > MAX_FILE_BYTES) {
-                return new GroupLookup.Failed(groupFile + " is larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            lines = Files.readAllLines(groupFile, StandardCharsets.UTF_8);
+            lines = read();
         } catch (NoSuchFileException e) {
             return new GroupLookup.Failed(groupFile + " does not exist");
         } catch (IOException e) {
             return new GroupLookup.Failed("cannot read " + groupFile + ": " + e.getMessage());
         }
         for (String line : lines) {
-            // name:password:gid:members; '+'/'-' lines are NIS compat markers, '#' comments
+            Entry g = Entry.parse(line);
+            if (g != null && g.name().equals(name)) {
+                return new GroupLookup.Found(Sid.unixGroup(g.gid()));
+            }
+        }
+        return GroupLookup.NOT_FOUND;
+    }
+
+    /**
+     * The gids of the groups that list {@code user} as a member (what getgrouplist(3) finds in the
+     * files source, less the primary group): a local user's supplementary groups, as Samba gives a
+     * Unix user. Empty when the file cannot be read.
+     */
+    public List<Long> memberships(String user) {
+        List<Long> gids = new ArrayList<>();
+        try {
+            for (String line : read()) {
+                Entry g = Entry.parse(line);
+                if (g != null && g.members().contains(user)) {
+                    gids.add(g.gid());
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return gids;
+    }
+
+    private List<String> read() throws IOException {
+        if (Files.size(groupFile) > MAX_FILE_BYTES) {
+            throw new IOException(groupFile + " is larger than " + MAX_FILE_BYTES + " bytes");
+        }
+        return Files.readAllLines(groupFile, StandardCharsets.UTF_8);
+    }
+
+    /** One line of the group file: name:password:gid:member,member... */
+    private record Entry(String name, long gid, List<String> members) {
+        /** The entry, or null for comments, NIS compat markers ('+'/'-') and malformed lines. */
+        static Entry parse(String line) {
             if (line.isEmpty() || line.charAt(0) == '#' || line.charAt(0) == '+' || line.charAt(0) == '-') {
-                continue;
+                return null;
             }
             String[] f = line.split(":", -1);
-            if (f.length < 3 || !f[0].equals(name)) {
-                continue;
+            if (f.length < 3) {
+                return null;
             }
             try {
                 long gid = Long.parseLong(f[2]);
                 if (gid < 0 || gid > 0xFFFFFFFEL) {
-                    continue;
+                    return null;
                 }
-                return new GroupLookup.Found(Sid.unixGroup(gid));
+                List<String> members = f.length > 3 && !f[3].isEmpty() ? List.of(f[3].split(",")) : List.of();
+                return new Entry(f[0], gid, members);
             } catch (NumberFormatException malformed) {
-                continue;
+                return null;
             }
         }
-        return GroupLookup.NOT_FOUND;
     }
 }

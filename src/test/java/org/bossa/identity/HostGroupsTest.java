@@ -28,6 +28,18 @@ class HostGroupsTest {
     }
 
     @Test
+    void aUsersMembershipsAreTheGroupsListingIt() throws IOException {
+        Path f = dir.resolve("group");
+        Files.writeString(f, String.join("\n", "root:x:0:", "staff:x:50:alice,bob", "audio:x:29:bob",
+                "video:x:44:alice", "malice:x:60:malice", "broken:x:x:alice", ""));
+        HostGroups g = new HostGroups(f);
+        assertThat(g.memberships("alice")).containsExactly(50L, 44L);
+        assertThat(g.memberships("bob")).containsExactly(50L, 29L);
+        assertThat(g.memberships("carol")).isEmpty();
+        assertThat(new HostGroups(dir.resolve("nonexistent")).memberships("alice")).isEmpty();
+    }
+
+    @Test
     void aMissingGroupFileIsAFailureNotAnAbsentGroup() {
         assertThat(new HostGroups(dir.resolve("nonexistent")).lookup("staff")).isInstanceOf(GroupLookup.Failed.class);
     }
