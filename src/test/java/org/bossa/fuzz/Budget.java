@@ -7,7 +7,7 @@ package org.bossa.fuzz;
  * {@code -Djazzer.max_duration} / {@code -Djazzer.max_executions} (scripts/fuzz.sh).
  */
 final class Budget {
-    static final String TEST_PHASE = "4s";
+    static final String TEST_PHASE = "3s";
 
     private Budget() {
     }
