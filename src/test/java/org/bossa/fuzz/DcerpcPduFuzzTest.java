@@ -1,5 +1,7 @@
 package org.bossa.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.bossa.dcerpc.Auth3Pdu;
 import org.bossa.dcerpc.AuthVerifier;
@@ -16,31 +18,26 @@ import org.bossa.dcerpc.ResponsePdu;
  * One connection-oriented DCE/RPC PDU (C706 12.6, MS-RPCE 2.2.2): the common header, then the body
  * its type names (bind and alter_context, request, auth3 from SMB clients on the server pipes;
  * bind_ack, bind_nak, response and fault from a DC on the client side) and the auth verifier
- * trailer. Failures must be PduFormatException.
+ * trailer. Failures must be PduFormatException. A PDU that decodes must re-encode to bytes that decode
+ * and encode to the same bytes (the round trip decode(encode(decode(x))) == decode(x)).
  */
 class DcerpcPduFuzzTest {
     @FuzzTest(maxDuration = Budget.TEST_PHASE)
-    void pdu(byte[] pdu) {
+    void pdu(byte[] pdu) throws PduFormatException {
         PduHeader h;
         try {
             h = PduHeader.decode(pdu, 0, pdu.length);
         } catch (PduFormatException e) {
             return;
         }
+        byte[] once;
         try {
-            switch (h.type()) {
-                case BIND, ALTER_CONTEXT -> BindPdu.decode(pdu, h);
-                case REQUEST -> RequestPdu.decode(pdu, h);
-                case AUTH3 -> Auth3Pdu.decode(pdu, h);
-                case BIND_ACK, ALTER_CONTEXT_RESP -> BindAckPdu.decode(pdu, h);
-                case BIND_NAK -> BindNakPdu.decode(pdu, h);
-                case RESPONSE -> ResponsePdu.decode(pdu, h);
-                case FAULT -> FaultPdu.decode(pdu, h);
-                default -> {
-                }
-            }
+            once = encode(pdu, h);
         } catch (PduFormatException e) {
-            // bind_nak or fault to the peer, or a protocol error on the client side
+            once = null; // bind_nak or fault to the peer, or a protocol error on the client side
+        }
+        if (once != null) {
+            assertArrayEquals(once, encode(once, PduHeader.decode(once, 0, once.length)), h.type() + " round trip");
         }
         if (h.authLength() > 0) {
             try {
@@ -49,5 +46,19 @@ class DcerpcPduFuzzTest {
                 // refused
             }
         }
+    }
+
+    /** The PDU decoded as its type and encoded again; null for types with no body decoder. */
+    private static byte[] encode(byte[] pdu, PduHeader h) throws PduFormatException {
+        return switch (h.type()) {
+            case BIND, ALTER_CONTEXT -> BindPdu.decode(pdu, h).encode();
+            case REQUEST -> RequestPdu.decode(pdu, h).encode();
+            case AUTH3 -> Auth3Pdu.decode(pdu, h).encode();
+            case BIND_ACK, ALTER_CONTEXT_RESP -> BindAckPdu.decode(pdu, h).encode();
+            case BIND_NAK -> BindNakPdu.decode(pdu, h).encode();
+            case RESPONSE -> ResponsePdu.decode(pdu, h).encode();
+            case FAULT -> FaultPdu.decode(pdu, h).encode();
+            default -> null;
+        };
     }
 }
