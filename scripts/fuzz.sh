@@ -15,9 +15,9 @@
 #   --no-build     do not recompile or recompute the class path
 #
 # Prints one line per target: executions, seconds, exec/s, findings. A finding's input is kept as
-# DIR/findings/<Target>/crash-<sha1>; reproduce it with
-#   mvn test -Dtest=<Target> -Dsurefire.skip=true -Djazzer.max_executions=1  (after copying it to
-#   src/test/resources/fuzz/<Target>Inputs/<method>/ as a regression seed).
+# DIR/findings/<Target>/crash-<sha1> (up to 20 distinct findings per run). To keep it as a regression
+# seed, copy it to src/test/resources/fuzz/<Target>Inputs/<method>/; ./mvnw test -Dtest=<Target>
+# replays it (and every other seed of that target) without fuzzing.
 # Exit status 1 when any target had a finding.
 set -euo pipefail
 
