@@ -42,9 +42,10 @@ public interface ShareRoot extends AutoCloseable {
     FsIdentity identity();
 
     /**
-     * Switches the calling thread to this view's identity until the scope is closed, so that a
-     * request making many calls through this view (and the handles it opened) pays for one switch
-     * instead of one per call: calls of the same identity inside the scope switch nothing more.
+     * Holds this view's identity on the calling thread until the scope is closed, so that a request
+     * making many calls through this view (and the handles it opened) pays for one switch instead
+     * of one per call. The switch is lazy: it happens at the first call made inside the scope, and a
+     * request that makes none pays nothing; calls of the same identity after it switch nothing more.
      * A call through a view of another identity inside the scope is a programming error
      * (IllegalStateException). A virtual thread is pinned to its carrier for the scope's length, so
      * keep it around work that does not wait for other requests. For the server's view, or when

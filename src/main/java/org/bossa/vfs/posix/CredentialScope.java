@@ -129,6 +129,24 @@ public final class CredentialScope implements IdentityScope {
             }
             throw new IllegalStateException("credential switch to " + c + " inside a scope of " + active);
         }
+        if (DeferredScope.claim(c)) {
+            return NONE; // the request's deferred scope switched (or had switched) and will restore
+        }
+        return switchTo(c);
+    }
+
+    /** The credentials this thread is switched to, or null. */
+    static ThreadCredentials active() {
+        return ACTIVE.get();
+    }
+
+    /** The scope that switched nothing. */
+    static CredentialScope none() {
+        return NONE;
+    }
+
+    /** Switches now (no scope may be active); see {@link #enter}. */
+    static CredentialScope switchTo(ThreadCredentials c) {
         if (c.isServer() || !ROOT) {
             return NONE;
         }

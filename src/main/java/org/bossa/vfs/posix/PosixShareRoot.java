@@ -7,6 +7,7 @@ import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.DirEntry;
 import org.bossa.vfs.FileHandle;
 import org.bossa.vfs.FsIdentity;
+import org.bossa.vfs.IdentityScope;
 import org.bossa.vfs.FsStat;
 import org.bossa.vfs.NameFold;
 import org.bossa.vfs.Names;
@@ -74,7 +75,12 @@ public final class PosixShareRoot implements ShareRoot {
     }
 
     @Override
-    public CredentialScope enter() {
+    public IdentityScope enter() {
+        return DeferredScope.open(creds);
+    }
+
+    /** The scope every call of this view runs in: this view's identity, or the request's switch. */
+    private CredentialScope scope() {
         return CredentialScope.enter(creds);
     }
 
@@ -86,7 +92,7 @@ public final class PosixShareRoot implements ShareRoot {
         if (components.isEmpty()) {
             return ".";
         }
-        try (CredentialScope scope = enter()) {
+        try (CredentialScope scope = scope()) {
             return resolveSwitched(components);
         }
     }
@@ -191,7 +197,7 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public FileHandle open(String relPath, OpenMode mode) {
         String path = checkPath(relPath);
-        try (CredentialScope scope = enter()) {
+        try (CredentialScope scope = scope()) {
             return openSwitched(path, mode);
         }
     }
@@ -290,7 +296,7 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public FileHandle mkdir(String relPath, int mode) {
         String path = checkPath(relPath);
-        try (CredentialScope scope = enter()) {
+        try (CredentialScope scope = scope()) {
             return mkdirSwitched(path, mode);
         }
     }
@@ -317,7 +323,7 @@ public final class PosixShareRoot implements ShareRoot {
     @Override
     public void unlink(String relPath, boolean directory) {
         String path = checkPath(relPath);
-        try (CredentialScope scope = enter()) {
+        try (CredentialScope scope = scope()) {
             unlinkSwitched(path, directory);
         }
     }
@@ -358,7 +364,7 @@ public final class PosixShareRoot implements ShareRoot {
     private void twoNames(String fromRel, String toRel, String op, int flags, boolean rename) {
         String from = checkPath(fromRel);
         String to = checkPath(toRel);
-        try (CredentialScope scope = enter()) {
+        try (CredentialScope scope = scope()) {
             twoNamesSwitched(from, to, op, flags, rename);
         }
     }
@@ -424,7 +430,7 @@ public final class PosixShareRoot implements ShareRoot {
 
     @Override
     public FsStat statfs() {
-        try (CredentialScope scope = enter()) {
+        try (CredentialScope scope = scope()) {
             int root = guard.acquire();
             try {
                 return PosixFileHandle.statfs(root);
