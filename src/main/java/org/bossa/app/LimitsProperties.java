@@ -57,6 +57,10 @@ public class LimitsProperties {
     @Min(1)
     private int maxDelayedLogonsPerAddress = D.maxDelayedLogonsPerAddress();
 
+    /** Tree connects of one session (STATUS_INSUFFICIENT_RESOURCES beyond). */
+    @Min(1)
+    private int maxTreesPerSession = D.maxTreesPerSession();
+
     @AssertTrue(message = "bossa.limits timeouts must be positive and failed-logon-delay zero or positive")
     public boolean isDurationsValid() {
         return positive(authTimeout) && positive(firstSessionTimeout) && positive(sessionlessIdleTimeout)
@@ -70,7 +74,7 @@ public class LimitsProperties {
     ServerLimits toServerLimits() {
         return new ServerLimits(maxConnections, maxConnectionsPerAddress, maxSessionsPerConnection, authTimeout,
                 firstSessionTimeout, sessionlessIdleTimeout, maxOpensPerSession, maxPendingAsync, maxPipeBuffer,
-                failedLogonDelay, maxDelayedLogonsPerAddress);
+                failedLogonDelay, maxDelayedLogonsPerAddress, maxTreesPerSession);
     }
 
     public int getMaxConnections() {
@@ -159,5 +163,13 @@ public class LimitsProperties {
 
     public void setMaxDelayedLogonsPerAddress(int v) {
         maxDelayedLogonsPerAddress = v;
+    }
+
+    public int getMaxTreesPerSession() {
+        return maxTreesPerSession;
+    }
+
+    public void setMaxTreesPerSession(int v) {
+        maxTreesPerSession = v;
     }
 }

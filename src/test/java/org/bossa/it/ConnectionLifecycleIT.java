@@ -16,6 +16,7 @@ import org.bossa.smb2.wire.CreateOptions;
 import org.bossa.smb2.wire.EchoRequest;
 import org.bossa.smb2.wire.FileId;
 import org.bossa.smb2.wire.NegotiateRequest;
+import org.bossa.smb2.wire.LogoffRequest;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.smb2.wire.SessionSetupRequest;
 import org.bossa.smb2.wire.SessionSetupResponse;
@@ -36,7 +37,7 @@ class ConnectionLifecycleIT {
         ServerLimits d = ServerLimits.DEFAULTS;
         return new ServerLimits(d.maxConnections(), d.maxConnectionsPerAddress(), d.maxSessionsPerConnection(), auth,
                 firstSession, d.sessionlessIdleTimeout(), d.maxOpensPerSession(), d.maxPendingAsync(),
-                d.maxPipeBufferBytes(), failedLogonDelay, d.maxDelayedLogonsPerAddress());
+                d.maxPipeBufferBytes(), failedLogonDelay, d.maxDelayedLogonsPerAddress(), d.maxTreesPerSession());
     }
 
     @Test
@@ -99,6 +100,24 @@ class ConnectionLifecycleIT {
              RawSmbClient c = new RawSmbClient(server)) {
             c.negotiate();
             assertThat(c.closedByServerWithin(60_000)).as("closed by the server").isTrue();
+            ResourceLimitsIT.poll(() -> server.connectionCount() == 0, "connection counted down");
+        }
+    }
+
+    @Test
+    void connectionLeftWithoutASessionAfterLogoffIsClosedWhenIdle() throws Exception {
+        ServerLimits d = ServerLimits.DEFAULTS;
+        ServerLimits idle = new ServerLimits(d.maxConnections(), d.maxConnectionsPerAddress(),
+                d.maxSessionsPerConnection(), d.authTimeout(), d.firstSessionTimeout(), Duration.ofSeconds(1),
+                d.maxOpensPerSession(), d.maxPendingAsync(), d.maxPipeBufferBytes(), Duration.ZERO,
+                d.maxDelayedLogonsPerAddress(), d.maxTreesPerSession());
+        try (TestServer server = TestServer.builder().limits(idle).start();
+             RawSmbClient c = new RawSmbClient(server)) {
+            c.negotiate();
+            c.sessionSetup(TestServer.ALICE, TestServer.ALICE_PASSWORD);
+            RawSmbClient.expect(c.call(RawSmbClient.message(c.header(Smb2Command.LOGOFF), new LogoffRequest()::encode)),
+                    NtStatus.SUCCESS, "LOGOFF");
+            assertThat(c.closedByServerWithin(60_000)).as("closed by the server once idle without a session").isTrue();
             ResourceLimitsIT.poll(() -> server.connectionCount() == 0, "connection counted down");
         }
     }

@@ -124,7 +124,7 @@ class ResourceLimitsIT {
         ServerLimits d = ServerLimits.DEFAULTS;
         ServerLimits eight = new ServerLimits(d.maxConnections(), 8, d.maxSessionsPerConnection(), d.authTimeout(),
                 d.firstSessionTimeout(), d.sessionlessIdleTimeout(), d.maxOpensPerSession(), d.maxPendingAsync(),
-                d.maxPipeBufferBytes(), d.failedLogonDelay(), d.maxDelayedLogonsPerAddress());
+                d.maxPipeBufferBytes(), d.failedLogonDelay(), d.maxDelayedLogonsPerAddress(), d.maxTreesPerSession());
         try (TestServer server = TestServer.builder().limits(eight).start()) {
             List<RawSmbClient> clients = new ArrayList<>();
             int served = 0;
@@ -148,6 +148,26 @@ class ResourceLimitsIT {
             try (RawSmbClient again = RawSmbClient.loggedOn(server, "share")) {
                 HostileClientFixture.assertStatus(again.echo(), NtStatus.SUCCESS);
             }
+        }
+    }
+
+    @Test
+    void treeConnectsOfOneSessionMeetTheirLimit() throws Exception {
+        ServerLimits d = ServerLimits.DEFAULTS;
+        ServerLimits four = new ServerLimits(d.maxConnections(), d.maxConnectionsPerAddress(),
+                d.maxSessionsPerConnection(), d.authTimeout(), d.firstSessionTimeout(), d.sessionlessIdleTimeout(),
+                d.maxOpensPerSession(), d.maxPendingAsync(), d.maxPipeBufferBytes(), d.failedLogonDelay(),
+                d.maxDelayedLogonsPerAddress(), 4);
+        try (TestServer server = TestServer.builder().limits(four).start();
+             RawSmbClient c = new RawSmbClient(server)) {
+            c.negotiate();
+            c.sessionSetup(TestServer.ALICE, TestServer.ALICE_PASSWORD);
+            String unc = "\\\\" + server.host() + "\\share";
+            for (int i = 0; i < 4; i++) {
+                HostileClientFixture.assertStatus(c.treeConnectPath(unc), NtStatus.SUCCESS);
+            }
+            HostileClientFixture.assertStatus(c.treeConnectPath(unc), NtStatus.INSUFFICIENT_RESOURCES);
+            HostileClientFixture.assertStatus(c.echo(), NtStatus.SUCCESS); // refused, not dropped
         }
     }
 

@@ -27,6 +27,7 @@ final class FrameProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
     private static final LimitLog ASYNC_LOG = new LimitLog("bossa.limits.max-pending-async");
     private static final LimitLog OPENS_LOG = new LimitLog("bossa.limits.max-opens-per-session");
+    private static final LimitLog TREES_LOG = new LimitLog("bossa.limits.max-trees-per-session");
 
     private final Connection conn;
     private final Dispatcher dispatcher;
@@ -287,6 +288,10 @@ final class FrameProcessor {
                 && conn.async.size() >= limits.maxPendingAsync()) {
             // Both may go async; checked before the handler, so a refused LOCK never waits.
             ASYNC_LOG.refused(conn.clientAddress(), limits.maxPendingAsync() + " requests pending");
+            return NtStatus.INSUFFICIENT_RESOURCES;
+        }
+        if (command == Smb2Command.TREE_CONNECT && ctx.session.treeCount() >= limits.maxTreesPerSession()) {
+            TREES_LOG.refused(conn.clientAddress(), limits.maxTreesPerSession() + " tree connects in one session");
             return NtStatus.INSUFFICIENT_RESOURCES;
         }
         if (command == Smb2Command.CREATE && conn.opens().countFor(ctx.session) >= limits.maxOpensPerSession()) {

@@ -22,14 +22,15 @@ import java.time.Duration;
  * @param failedLogonDelay delay before each failed-authentication reply (Windows 11 24H2: 2 s); zero: none
  * @param maxDelayedLogonsPerAddress failed-logon replies one client address may have waiting; beyond
  *        it the connection is closed
+ * @param maxTreesPerSession tree connects of one session: STATUS_INSUFFICIENT_RESOURCES (MS-SMB2 3.3.5.7)
  */
 public record ServerLimits(int maxConnections, int maxConnectionsPerAddress, int maxSessionsPerConnection,
                            Duration authTimeout, Duration firstSessionTimeout, Duration sessionlessIdleTimeout,
                            int maxOpensPerSession, int maxPendingAsync, int maxPipeBufferBytes,
-                           Duration failedLogonDelay, int maxDelayedLogonsPerAddress) {
+                           Duration failedLogonDelay, int maxDelayedLogonsPerAddress, int maxTreesPerSession) {
 
     public static final ServerLimits DEFAULTS = new ServerLimits(4096, 256, 64, Duration.ofSeconds(60),
-            Duration.ofSeconds(60), Duration.ofMinutes(10), 16384, 4096, 1024 * 1024, Duration.ofSeconds(2), 64);
+            Duration.ofSeconds(60), Duration.ofMinutes(10), 16384, 4096, 1024 * 1024, Duration.ofSeconds(2), 64, 1024);
 
     public ServerLimits {
         positive("maxConnections", maxConnections);
@@ -38,6 +39,7 @@ public record ServerLimits(int maxConnections, int maxConnectionsPerAddress, int
         positive("maxOpensPerSession", maxOpensPerSession);
         positive("maxPendingAsync", maxPendingAsync);
         positive("maxDelayedLogonsPerAddress", maxDelayedLogonsPerAddress);
+        positive("maxTreesPerSession", maxTreesPerSession);
         if (maxPipeBufferBytes < 64 * 1024) {
             // A DCE/RPC fragment may be 64 KiB; a smaller buffer could not hold one request.
             throw new IllegalArgumentException("maxPipeBufferBytes must be at least 65536");

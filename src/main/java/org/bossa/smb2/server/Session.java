@@ -108,6 +108,10 @@ public final class Session {
         return trees.remove(treeId);
     }
 
+    int treeCount() {
+        return trees.size();
+    }
+
     java.util.Collection<TreeConnect> trees() {
         return trees.values();
     }
