@@ -39,8 +39,42 @@ final class PosixFileHandle implements FileHandle {
         this.creds = creds;
     }
 
-    private CredentialScope enter() {
-        return CredentialScope.enter(creds);
+    /**
+     * The descriptor held open and the thread in this handle's identity, for one call: every method
+     * that touches the descriptor runs inside one, so neither can be forgotten.
+     */
+    private Held hold() {
+        CredentialScope scope = CredentialScope.enter(creds);
+        try {
+            return new Held(guard.acquire(), scope);
+        } catch (RuntimeException e) {
+            scope.close();
+            throw e;
+        }
+    }
+
+    /** See {@link #hold}: closing releases the descriptor, then restores the thread's credentials. */
+    private final class Held implements AutoCloseable {
+        private final int fd;
+        private final CredentialScope scope;
+
+        Held(int fd, CredentialScope scope) {
+            this.fd = fd;
+            this.scope = scope;
+        }
+
+        int fd() {
+            return fd;
+        }
+
+        @Override
+        public void close() {
+            try {
+                guard.release();
+            } finally {
+                scope.close();
+            }
+        }
     }
 
     @Override
@@ -105,26 +139,18 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public FileStat stat() {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try {
-                return statAt(fd, "", LibC.AT_EMPTY_PATH);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold()) {
+            int fd = held.fd();
+            return statAt(fd, "", LibC.AT_EMPTY_PATH);
         }
     }
 
     @Override
     public FileStat statAt(String name) {
         Names.checkLocalName(name);
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try {
-                return statAt(fd, name);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold()) {
+            int fd = held.fd();
+            return statAt(fd, name);
         }
     }
 
@@ -146,13 +172,9 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public int read(long offset, ByteBuffer dst) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try {
-                return PosixIo.read(fd, offset, dst);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold()) {
+            int fd = held.fd();
+            return PosixIo.read(fd, offset, dst);
         }
     }
 
@@ -164,13 +186,9 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public int write(long offset, ByteBuffer src) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try {
-                return PosixIo.write(fd, offset, src);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold()) {
+            int fd = held.fd();
+            return PosixIo.write(fd, offset, src);
         }
     }
 
@@ -191,18 +209,14 @@ final class PosixFileHandle implements FileHandle {
     }
 
     private void simple(java.lang.invoke.MethodHandle h, String op) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                int r;
-                do {
-                    r = sys.call(h, fd);
-                } while (r < 0 && sys.errno() == Errno.EINTR);
-                if (r < 0) {
-                    throw sys.fail(op, null);
-                }
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            int r;
+            do {
+                r = sys.call(h, fd);
+            } while (r < 0 && sys.errno() == Errno.EINTR);
+            if (r < 0) {
+                throw sys.fail(op, null);
             }
         }
     }
@@ -210,18 +224,14 @@ final class PosixFileHandle implements FileHandle {
     @Override
     public void truncate(long size) {
         PosixIo.checkOffset(size);
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                int r;
-                do {
-                    r = sys.ftruncate(fd, size);
-                } while (r < 0 && sys.errno() == Errno.EINTR);
-                if (r < 0) {
-                    throw sys.fail("ftruncate", null);
-                }
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            int r;
+            do {
+                r = sys.ftruncate(fd, size);
+            } while (r < 0 && sys.errno() == Errno.EINTR);
+            if (r < 0) {
+                throw sys.fail("ftruncate", null);
             }
         }
     }
@@ -232,18 +242,14 @@ final class PosixFileHandle implements FileHandle {
         if (size == 0) {
             return;
         }
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                int r;
-                do {
-                    r = sys.fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 0, size);
-                } while (r < 0 && sys.errno() == Errno.EINTR);
-                if (r < 0 && sys.errno() != Errno.EOPNOTSUPP) {
-                    throw sys.fail("fallocate", null);
-                }
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            int r;
+            do {
+                r = sys.fallocate(fd, LibC.FALLOC_FL_KEEP_SIZE, 0, size);
+            } while (r < 0 && sys.errno() == Errno.EINTR);
+            if (r < 0 && sys.errno() != Errno.EOPNOTSUPP) {
+                throw sys.fail("fallocate", null);
             }
         }
     }
@@ -255,20 +261,16 @@ final class PosixFileHandle implements FileHandle {
         if (atimeNanos == null && mtimeNanos == null) {
             return;
         }
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                MemorySegment times = sys.alloc(32); // struct timespec[2] { s64 tv_sec; s64 tv_nsec; }
-                putTime(times, 0, atimeNanos);
-                putTime(times, 16, mtimeNanos);
-                int r = pathOnly()
-                        ? sys.utimensat(LibC.AT_FDCWD, procPath(fd), times, 0)
-                        : sys.futimens(fd, times);
-                if (r < 0) {
-                    throw sys.fail("utimensat", null);
-                }
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            MemorySegment times = sys.alloc(32); // struct timespec[2] { s64 tv_sec; s64 tv_nsec; }
+            putTime(times, 0, atimeNanos);
+            putTime(times, 16, mtimeNanos);
+            int r = pathOnly()
+                    ? sys.utimensat(LibC.AT_FDCWD, procPath(fd), times, 0)
+                    : sys.futimens(fd, times);
+            if (r < 0) {
+                throw sys.fail("utimensat", null);
             }
         }
     }
@@ -285,31 +287,23 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public void chmod(int newMode) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                int r = pathOnly()
-                        ? sys.fchmodat(LibC.AT_FDCWD, procPath(fd), newMode & 07777, 0)
-                        : sys.fchmod(fd, newMode & 07777);
-                if (r < 0) {
-                    throw sys.fail("chmod", null);
-                }
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            int r = pathOnly()
+                    ? sys.fchmodat(LibC.AT_FDCWD, procPath(fd), newMode & 07777, 0)
+                    : sys.fchmod(fd, newMode & 07777);
+            if (r < 0) {
+                throw sys.fail("chmod", null);
             }
         }
     }
 
     @Override
     public void chown(int uid, int gid) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                if (sys.fchownat(fd, "", uid, gid, LibC.AT_EMPTY_PATH | LibC.AT_SYMLINK_NOFOLLOW) < 0) {
-                    throw sys.fail("fchownat", null);
-                }
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            if (sys.fchownat(fd, "", uid, gid, LibC.AT_EMPTY_PATH | LibC.AT_SYMLINK_NOFOLLOW) < 0) {
+                throw sys.fail("fchownat", null);
             }
         }
     }
@@ -318,85 +312,61 @@ final class PosixFileHandle implements FileHandle {
 
     @Override
     public byte[] getXattr(String name) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                return Xattrs.get(sys, fd, pathOnly() ? procPath(fd) : null, name);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            return Xattrs.get(sys, fd, pathOnly() ? procPath(fd) : null, name);
         }
     }
 
     @Override
     public void setXattr(String name, byte[] value) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                Xattrs.set(sys, fd, pathOnly() ? procPath(fd) : null, name, value);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            Xattrs.set(sys, fd, pathOnly() ? procPath(fd) : null, name, value);
         }
     }
 
     @Override
     public void removeXattr(String name) {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                Xattrs.remove(sys, fd, pathOnly() ? procPath(fd) : null, name);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            Xattrs.remove(sys, fd, pathOnly() ? procPath(fd) : null, name);
         }
     }
 
     @Override
     public List<String> listXattrs() {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                return Xattrs.list(sys, fd, pathOnly() ? procPath(fd) : null);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            return Xattrs.list(sys, fd, pathOnly() ? procPath(fd) : null);
         }
     }
 
     @Override
     public String readlink() {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                for (long size = 256; ; size *= 4) {
-                    MemorySegment buf = sys.alloc(size);
-                    long n = sys.readlinkat(fd, "", buf, size);
-                    if (n < 0) {
-                        int e = sys.errno();
-                        throw Errno.exception(e, e == Errno.EINVAL || e == Errno.ENOENT
-                                ? NtStatus.NOT_A_REPARSE_POINT : Errno.toStatus(e), "readlinkat", null);
-                    }
-                    if (n < size) {
-                        return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
-                                StandardCharsets.UTF_8);
-                    }
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            for (long size = 256; ; size *= 4) {
+                MemorySegment buf = sys.alloc(size);
+                long n = sys.readlinkat(fd, "", buf, size);
+                if (n < 0) {
+                    int e = sys.errno();
+                    throw Errno.exception(e, e == Errno.EINVAL || e == Errno.ENOENT
+                            ? NtStatus.NOT_A_REPARSE_POINT : Errno.toStatus(e), "readlinkat", null);
                 }
-            } finally {
-                guard.release();
+                if (n < size) {
+                    return new String(buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE),
+                            StandardCharsets.UTF_8);
+                }
             }
         }
     }
 
     @Override
     public FsStat statfs() {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try {
-                return statfs(fd);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold()) {
+            int fd = held.fd();
+            return statfs(fd);
         }
     }
 
@@ -424,29 +394,21 @@ final class PosixFileHandle implements FileHandle {
             m = m.truncate();
         }
         int flags = PosixShareRoot.openFlags(m) & ~LibC.O_NOFOLLOW;
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try (Sys sys = new Sys()) {
-                int nfd = sys.openat(LibC.AT_FDCWD, procPath(fd), flags, 0);
-                if (nfd < 0) {
-                    throw sys.fail("reopen", null);
-                }
-                return wrap(nfd, m, false, procPath(fd), creds);
-            } finally {
-                guard.release();
+        try (Held held = hold(); Sys sys = new Sys()) {
+            int fd = held.fd();
+            int nfd = sys.openat(LibC.AT_FDCWD, procPath(fd), flags, 0);
+            if (nfd < 0) {
+                throw sys.fail("reopen", null);
             }
+            return wrap(nfd, m, false, procPath(fd), creds);
         }
     }
 
     @Override
     public DirectoryReader list() {
-        try (CredentialScope scope = enter()) {
-            int fd = guard.acquire();
-            try {
-                return PosixDirectoryReader.open(fd, creds);
-            } finally {
-                guard.release();
-            }
+        try (Held held = hold()) {
+            int fd = held.fd();
+            return PosixDirectoryReader.open(fd, creds);
         }
     }
 
