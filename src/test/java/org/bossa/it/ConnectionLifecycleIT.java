@@ -122,11 +122,16 @@ class ConnectionLifecycleIT {
         }
     }
 
+    /**
+     * A failed logon's answer is held back and sent later by a timer: the connection's worker goes
+     * on meanwhile, so an ECHO sent after the failed AUTHENTICATE is answered first, and the
+     * LOGON_FAILURE follows. (The delay is long enough that the ECHO always wins; nothing here
+     * measures how long anything took.)
+     */
     @Test
-    void failedLogonIsAnsweredAfterTheDelay() throws Exception {
-        Duration delay = Duration.ofMillis(1500);
+    void failedLogonIsAnsweredLaterWithoutHoldingTheConnection() throws Exception {
         try (TestServer server = TestServer.builder()
-                .limits(limits(Duration.ofSeconds(60), Duration.ofSeconds(60), delay)).start();
+                .limits(limits(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(5))).start();
              RawSmbClient c = new RawSmbClient(server)) {
             c.negotiate();
             TestSpnegoClient spnego = new TestSpnegoClient(
@@ -139,14 +144,16 @@ class ConnectionLifecycleIT {
             byte[] challenge = SessionSetupResponse.decode(r.reader()).securityBuffer();
             SessionSetupRequest second = new SessionSetupRequest(0, NegotiateRequest.SIGNING_ENABLED, 0, 0,
                     spnego.authenticate(challenge), 0);
-            long start = System.nanoTime();
-            r = c.call(RawSmbClient.message(c.header(Smb2Command.SESSION_SETUP), second::encode));
-            long took = System.nanoTime() - start;
-            RawSmbClient.expect(r, NtStatus.LOGON_FAILURE, "wrong password");
-            // A lower bound on a deliberate delay (behaviour), never an upper bound.
-            assertThat(Duration.ofNanos(took)).isGreaterThanOrEqualTo(delay);
+            c.sendFrame(RawSmbClient.message(c.header(Smb2Command.SESSION_SETUP), second::encode));
             c.adopt(0, 0);
-            RawSmbClient.expect(c.echo(), NtStatus.SUCCESS, "the connection still serves");
+            c.sendFrame(RawSmbClient.message(c.header(Smb2Command.ECHO), new EchoRequest()::encode));
+            RawSmbClient.Response firstBack = c.receive();
+            assertThat(firstBack.header().command()).as("the ECHO is answered while the logon's answer waits")
+                    .isEqualTo(Smb2Command.ECHO.code());
+            RawSmbClient.expect(firstBack, NtStatus.SUCCESS, "ECHO");
+            RawSmbClient.Response logon = c.receive();
+            assertThat(logon.header().command()).isEqualTo(Smb2Command.SESSION_SETUP.code());
+            RawSmbClient.expect(logon, NtStatus.LOGON_FAILURE, "wrong password");
         }
     }
 
