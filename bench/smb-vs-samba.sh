@@ -498,7 +498,7 @@ EOF
 ## Domain join
 
 Not measured yet (needs the domain issues): `bossa join` against `net ads join` on the loopback
-AD DC of TESTBED.md.
+AD DC of docs/testbed.md.
 
 ## Domain NTLM logons
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the interop tests and benchmarks drive (TESTBED.md): Samba's
+# Installs the Debian packages the interop tests and benchmarks drive (docs/testbed.md): Samba's
 # client, smbtorture, the AD DC and its provisioning, winbind and its NSS module, MIT Kerberos
 # and OpenLDAP tools, attr/acl, hyperfine and GNU time. Each package is checked by a file it
 # provides; only the missing ones are installed. Does nothing when all are present.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A Samba AD DC on a loopback address, as the interop tests use it (see TESTBED.md).
+# A Samba AD DC on a loopback address, as the interop tests use it (see docs/testbed.md).
 #
 #   scripts/interop/dc.sh host-setup   loopback aliases and /etc/hosts lines (idempotent; root)
 #   scripts/interop/dc.sh provision    a fresh DC in the state dir, plus the test data below (root)
@@ -26,7 +26,7 @@
 # 3 provisioned, not running; 4 not provisioned (or provisioned with other parameters).
 #
 # The DC runs in its own mount namespace with a private tmpfs on /run/samba, so its winbindd
-# socket does not replace the host's /run/samba/winbindd/pipe (TESTBED.md). Several DCs (other
+# socket does not replace the host's /run/samba/winbindd/pipe (docs/testbed.md). Several DCs (other
 # state dirs, other addresses) can run side by side; this script only ever signals the pid it
 # recorded for its own state dir.
 set -euo pipefail

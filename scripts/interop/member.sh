@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The reference Samba domain member of TESTBED.md (what Bossa replaces), joined to the DC of
+# The reference Samba domain member of docs/testbed.md (what Bossa replaces), joined to the DC of
 # scripts/interop/dc.sh.
 #
 #   scripts/interop/member.sh config        write the member's smb.conf only
@@ -62,7 +62,7 @@ cmd_config() {
   interfaces = $IP
   bind interfaces only = yes
   disable netbios = yes
-  # no DNS SRV lookups through the host resolver: the DC by name (TESTBED.md /etc/hosts)
+  # no DNS SRV lookups through the host resolver: the DC by name (the /etc/hosts lines of docs/testbed.md)
   password server = $BOSSA_DC_HOST
   private dir = $M/private
   lock directory = $M/lock

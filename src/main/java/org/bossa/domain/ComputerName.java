@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * This member's names in the domain: the NetBIOS name (the computer account is {@code NAME$}) and
  * the DNS host name {@code name.dns-domain}. The service principal names follow what Windows and
- * {@code net ads join} register (REFERENCES.md): HOST and RestrictedKrbHost for Kerberos logons
+ * {@code net ads join} register: HOST and RestrictedKrbHost for Kerberos logons
  * to the machine, cifs for the file service, each for the short and the DNS name.
  *
  * @param netbiosName 1-15 letters, digits or '-', upper case

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * {@code bossa join}: makes this server a member of the domain the way {@code net ads join} and
- * {@code adcli join} do (REFERENCES.md "Domain join"): find a writable DC, bind to its LDAP as the
+ * {@code adcli join} do (MS-ADTS computer objects): find a writable DC, bind to its LDAP as the
  * administrator (Kerberos, sealed), create the computer object with a random 120-character password
  * in one add (or take an existing one over when forced), prove the password with a TGT for
  * {@code NAME$}, write the keytab at the DC's key version, and store the membership.

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 import org.bossa.dtyp.Sid;
 
 /**
- * The rid backend (REFERENCES.md "SID to POSIX id formulas", Samba's idmap_rid): a SID of the
+ * The rid backend (Samba's idmap_rid): a SID of the
  * domain maps to {@code id = RID - baseRid + low}, users and groups alike, read-only and the same on
  * every host with the same settings. With Samba's usual {@code range = 10000-999999} and base RID 0,
  * alice (RID 1103) is uid 11103 and Domain Users (513) gid 10513, exactly as a Samba member with

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering DESIGN.md fixes: imports flow downward only (app -> smb2.server -> auth, locking, vfs,
+ * The layering docs/architecture.md describes: imports flow downward only (app -> smb2.server -> auth, locking, vfs,
  * identity -> domain, idmap, rpc -> dcerpc, kerberos -> smb2.wire, smb2.crypto, fscc, dtyp, store); no Spring
  * outside app; the wire, crypto, fscc, dtyp and text packages import nothing else from Bossa.
  */

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md: fscc and dtyp import nothing else from Bossa, and not each other. */
+/** docs/architecture.md: fscc and dtyp import nothing else from Bossa, and not each other. */
 class FsccIndependenceTest {
     @Test
     void fsccAndDtypStandAlone() {

@@ -12,7 +12,7 @@ class RidIdMapTest {
 
     @Test
     void mapsLikeSambasRidBackend() {
-        // TESTBED.md: alice (RID 1104 there) is uid 11104 and Domain Users gid 10513 on a Samba member
+        // as on a Samba member with the rid backend: alice (RID 1104 there) is uid 11104 and Domain Users gid 10513 on a Samba member
         assertThat(map.toId(DOMAIN.withRid(1104))).hasValue(11104);
         assertThat(map.toId(DOMAIN.withRid(513))).hasValue(10513);
         assertThat(map.toSid(11104)).contains(DOMAIN.withRid(1104));

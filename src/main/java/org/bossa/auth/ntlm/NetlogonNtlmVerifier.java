@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Domain accounts' NTLMv2 logons, verified by the DC (REFERENCES.md step 7): the client's response
+ * Domain accounts' NTLMv2 logons, verified by the DC (MS-NRPC 3.5.4.5.1, NetrLogonSamLogonEx): the client's response
  * and our server challenge go to NetrLogonSamLogonEx (NetworkInformation, validation level 6) over
  * the sealed secure channel; the answer gives the identity (user, primary group, groups, extra SIDs
  * including resource groups) and the user session key SMB signing and encryption derive from. The

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5 extension that gives integration tests the loopback Samba AD DC of TESTBED.md, started
+ * JUnit 5 extension that gives integration tests the loopback Samba AD DC of docs/testbed.md, started
  * once per test JVM (failsafe runs every IT in one JVM) and shared by every test class using it.
  *
  * <pre>{@code

@@ -18,8 +18,8 @@ import org.bossa.dcerpc.NdrWriter;
  * the flags the client sent in Authenticate3) and no default arm, so any other level cannot be
  * marshalled: a DC answers it with the RPC fault nca_s_fault_invalid_tag (Samba since bug 15418). A DC
  * that predates level 2 faults on level 2 the same way (or with BAD_STUB_DATA); that fault arrives as a
- * PDU, before this codec sees a stub, and the channel code must treat it as an old server (REFERENCES.md
- * step 6). When the status is an error the DC still marshals the union (zero) and the authenticator.
+ * PDU, before this codec sees a stub, and the channel code must treat it as an old server
+ * (see CapabilityCheck). When the status is an error the DC still marshals the union (zero) and the authenticator.
  */
 public final class LogonGetCapabilities {
     public static final int OPNUM = 21;
