@@ -11,7 +11,7 @@ import org.bossa.rpc.netlogon.crypto.NetlogonCryptoException;
 import org.bossa.rpc.netlogon.ndr.LogonGetCapabilities;
 
 /**
- * The July 2023 secure channel check (KB5028185/KB5028166, MS-NRPC 3.5.4.4.10), on the first
+ * The July 2023 secure channel check (KB5028185/KB5028166, MS-NRPC NetrLogonGetCapabilities), on the first
  * sealed connection: NetrLogonGetCapabilities level 1 must return exactly the flags
  * NetrServerAuthenticate3 negotiated, and level 2 exactly the flags we requested. Either mismatch
  * means someone rewrote the unprotected Authenticate3 exchange: the channel is dropped with

@@ -32,7 +32,7 @@ import org.bossa.rpc.netlogon.schannel.NetlogonSsp;
 
 /**
  * One Netlogon secure channel to one DC, set up as a hardened Windows member does (MS-NRPC
- * 3.1.4 and 3.4.5.2): NetrServerReqChallenge with a random challenge,
+ * 3.1.4, session-key negotiation): NetrServerReqChallenge with a random challenge,
  * NetrServerAuthenticate3 proposing {@link NetlogonFlags#REQUESTED} and refusing any answer without
  * AES, the server credential verified, then connections bound with the Netlogon SSP at privacy
  * level, and the July 2023 (KB5028185) capability check on the first of them.
