@@ -42,7 +42,7 @@ final class ReadHandler implements Handler {
         // meanwhile is read up to its size when stat'ed, as a read racing a write may be.)
         long available = length == 0 ? 0 : Math.max(0, open.handle().stat().size() - req.offset());
         int want = (int) Math.min(Integer.toUnsignedLong(length), available);
-        if (want == 0 && length > 0 || Integer.toUnsignedLong(want) < Integer.toUnsignedLong(req.minimumCount())) {
+        if (endOfFile(want, length, req.minimumCount())) {
             return Reply.error(NtStatus.END_OF_FILE);
         }
         // The data goes straight into the response message (header, 16-byte fixed part, data).
@@ -52,7 +52,7 @@ final class ReadHandler implements Handler {
         ReadResponse.encodeFixedPart(msg, want, 0);
         int dataAt = msg.advance(want);
         int total = want == 0 ? 0 : open.handle().read(req.offset(), msg.array(), dataAt, want);
-        if (total == 0 && length > 0 || Integer.toUnsignedLong(total) < Integer.toUnsignedLong(req.minimumCount())) {
+        if (endOfFile(total, length, req.minimumCount())) {
             return Reply.error(NtStatus.END_OF_FILE);
         }
         if (total < want) {
@@ -62,5 +62,10 @@ final class ReadHandler implements Handler {
         }
         open.position(req.offset() + total);
         return Reply.prebuilt(msg);
+    }
+
+    /** MS-SMB2 3.3.5.12: nothing to read where something was asked, or less than MinimumCount. */
+    private static boolean endOfFile(int got, int length, int minimumCount) {
+        return got == 0 && length > 0 || Integer.toUnsignedLong(got) < Integer.toUnsignedLong(minimumCount);
     }
 }
