@@ -2,7 +2,6 @@ package org.bossa.smb2.server;
 
 import java.util.List;
 import org.bossa.auth.Token;
-import org.bossa.dtyp.AccessMask;
 import org.bossa.locking.FileKey;
 import org.bossa.smb2.wire.NtStatus;
 import org.bossa.vfs.FileStat;
@@ -31,7 +30,7 @@ record LinkTarget(String path, FileStat replaces, boolean selfCaseChange) {
      *     directory or the replaced file, a replaced directory or open file)
      */
     static LinkTarget check(ServerContext server, ShareRoot root, Token token, FileStat source, String name,
-                            boolean replaceIfExists, boolean readOnlyShare) {
+                            boolean replaceIfExists) {
         String n = name.startsWith("\\") ? name.substring(1) : name;
         List<String> comps = ShareNames.components(n);
         if (comps.isEmpty()) {
@@ -42,9 +41,8 @@ record LinkTarget(String path, FileStat replaces, boolean selfCaseChange) {
         if (dir == null || !dir.isDirectory()) {
             throw new SmbStatusException(NtStatus.OBJECT_PATH_NOT_FOUND);
         }
-        int dirAccess = PosixAccess.maximal(token, dir, false, readOnlyShare);
-        int add = source.isDirectory() ? AccessMask.FILE_ADD_SUBDIRECTORY : AccessMask.FILE_ADD_FILE;
-        if ((dirAccess & add) != add || !PosixAccess.canModifyDirectory(token, dir)) {
+        // ADD_FILE and ADD_SUBDIRECTORY on a folder both come from its write and search bits
+        if (!PosixAccess.canModifyDirectory(token, dir)) {
             throw new SmbStatusException(NtStatus.ACCESS_DENIED);
         }
         String literal = parent.equals(".") ? comps.getLast() : parent + "/" + comps.getLast();

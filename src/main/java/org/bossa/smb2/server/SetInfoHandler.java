@@ -181,7 +181,7 @@ final class SetInfoHandler implements Handler {
         }
         ShareRoot root = open.tree().root();
         LinkTarget target = LinkTarget.check(ctx.server(), root, ctx.session().token(), open.handle().stat(),
-                r.fileName(), r.replaceIfExists(), readOnlyShare);
+                r.fileName(), r.replaceIfExists());
         if (!ctx.server().shareModes().othersShareDelete(open.fileState(), open.owner())) {
             throw new SmbStatusException(NtStatus.SHARING_VIOLATION);
         }
@@ -214,7 +214,7 @@ final class SetInfoHandler implements Handler {
         }
         ShareRoot root = open.tree().root();
         LinkTarget target = LinkTarget.check(ctx.server(), root, ctx.session().token(), open.handle().stat(),
-                l.fileName(), l.replaceIfExists(), readOnlyShare);
+                l.fileName(), l.replaceIfExists());
         if (target.selfCaseChange()) {
             throw new SmbStatusException(NtStatus.OBJECT_NAME_COLLISION);
         }
