@@ -4,7 +4,6 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -317,7 +316,7 @@ public final class Connection {
         tornDown = true;
         state = State.CLOSED;
         async.cancelAll();
-        for (Open o : List.copyOf(opens.values())) {
+        for (Open o : opens.inOpeningOrder()) {
             try {
                 Opens.close(this, o);
             } catch (RuntimeException e) {

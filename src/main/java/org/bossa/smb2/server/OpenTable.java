@@ -1,6 +1,9 @@
 package org.bossa.smb2.server;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,6 +36,18 @@ public final class OpenTable {
 
     public Collection<Open> values() {
         return byVolatileId.values();
+    }
+
+    /**
+     * A snapshot of the opens in the order they were made (volatile ids come from one increasing
+     * counter). Closing several at once (tree disconnect, logoff, teardown) goes in this order, as
+     * Windows does: an earlier open's byte-range locks are released, and the blocked LOCK of a
+     * later open granted, before that later open closes (smbtorture smb2.lock.cancel-tdis).
+     */
+    List<Open> inOpeningOrder() {
+        List<Open> all = new ArrayList<>(byVolatileId.values());
+        all.sort(Comparator.comparingLong(Open::volatileId));
+        return all;
     }
 
     public int size() {

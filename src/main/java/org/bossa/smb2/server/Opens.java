@@ -62,7 +62,7 @@ final class Opens {
     }
 
     static void closeTree(Connection conn, TreeConnect t) {
-        for (Open o : conn.opens().values()) {
+        for (Open o : conn.opens().inOpeningOrder()) {
             if (o.tree() == t) {
                 close(conn, o);
             }
