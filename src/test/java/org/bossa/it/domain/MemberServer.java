@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bossa.it.dc.DcInfo;
 
@@ -26,6 +28,7 @@ final class MemberServer implements AutoCloseable {
     final int port;
     final String bindAddress;
     private final List<String> shares = new ArrayList<>();
+    private final Map<String, String> environment = new LinkedHashMap<>();
     private Process process;
 
     MemberServer(DcInfo dc, String name) throws IOException {
@@ -66,6 +69,37 @@ final class MemberServer implements AutoCloseable {
         }
         shares.add(yaml.toString());
         return this;
+    }
+
+    /**
+     * An environment variable for {@code serve} from the next {@link #start} on (such as
+     * {@code BOSSA_AUTH_NTLM=false}), or with {@code value} null no longer set. Only these reach
+     * it: the test JVM's own BOSSA_* and SPRING_* variables never do.
+     */
+    MemberServer environment(String variable, String value) {
+        if (value == null) {
+            environment.remove(variable);
+        } else {
+            environment.put(variable, value);
+        }
+        return this;
+    }
+
+    /** Stops {@code serve} (if running) and starts it again with the same settings and environment. */
+    void restart(String... domainSettings) throws IOException, InterruptedException {
+        close();
+        start(domainSettings);
+    }
+
+    /** How much {@code server.log} holds now: {@link #logSince} shows what was written after this mark. */
+    int logMark() {
+        return Files.exists(dir.resolve("server.log")) ? log().length() : 0;
+    }
+
+    /** What {@code server.log} gained after {@code mark}, from {@link #logMark}. */
+    String logSince(int mark) {
+        String all = log();
+        return all.substring(Math.min(mark, all.length()));
     }
 
     Path stateDir() {
@@ -122,6 +156,7 @@ final class MemberServer implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())); // a restart keeps the earlier log
         pb.environment().keySet().removeIf(k -> k.startsWith("BOSSA_") || k.startsWith("SPRING_"));
+        pb.environment().putAll(environment);
         process = pb.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
