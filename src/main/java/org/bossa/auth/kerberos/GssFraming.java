@@ -8,9 +8,9 @@ import org.bossa.kerberos.Der.DerException;
 /**
  * The RFC 2743 3.1 framing of a Kerberos context token: [APPLICATION 0] around the mechanism OID,
  * the two-byte TOK_ID (RFC 4121 4.1) and the Kerberos message. Two OIDs name the mechanism: the
- * registered 1.2.840.113554.1.2.2 and Windows' 1.2.840.48018.1.2.2 (MS-KILE 3.1.1.1), which Windows
- * clients list first in SPNEGO. The reply is framed with the OID the request came with, as MIT's
- * acceptor does and its initiator expects.
+ * registered 1.2.840.113554.1.2.2 and Windows' 1.2.840.48018.1.2.2 (MS-SPNG 3.1.5.2 and its Windows
+ * note), which Windows clients list first in SPNEGO. The reply is framed with the OID the request
+ * came with, as MIT's acceptor does and its initiator checks.
  *
  * <p>A bare AP-REQ (no framing) is accepted too, as Heimdal (Samba's acceptor) does for peers whose
  * SPNEGO layer forgets the framing; its reply is framed with the registered OID.

@@ -2,7 +2,6 @@ package org.bossa.auth.kerberos;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,6 +86,16 @@ public final class Krb5Acceptor {
     /** The Bnd of an initiator that passed an empty, rather than no, channel-bindings structure. */
     private static final byte[] EMPTY_BINDINGS = new ChannelBindings(0, new byte[0], 0, new byte[0], new byte[0]).md5();
 
+    /** What the ticket told us, once decrypted and checked. */
+    private record OpenedTicket(KerberosName server, KerberosName client, String who, EncryptionKey serviceKey,
+            EncTicketPart part, Instant authTime, Instant startTime, Instant endTime, EncryptionKey sessionKey) {
+    }
+
+    /** What the authenticator told us, once decrypted and checked. */
+    private record OpenedAuthenticator(byte[] ciphertext, long ctimeSeconds, int cusec, Instant time,
+            EncryptionKey subkey, Set<ContextFlag> requested, long sequence) {
+    }
+
     private final ServiceKeys keys;
     private final ReplayCache replayCache;
     private final AcceptorPolicy policy;
@@ -128,8 +137,8 @@ public final class Krb5Acceptor {
                     + policy.maxTokenBytes() + " accepted");
         }
         Instant now = clock.instant();
-        Duration skew = policy.clockSkew();
         GssFraming.Unframed unframed = GssFraming.apReq(token);
+        KerbyDecoding.checkShape(unframed.message(), "the AP-REQ");
         checkApReqHeader(unframed.message());
         ApReq apReq = KerbyDecoding.decode(unframed.message(), TAG_AP_REQ, ApReq::new, "the AP-REQ");
         ApOptions options = apReq.getApOptions();
@@ -140,9 +149,31 @@ public final class Krb5Acceptor {
             throw new Rejection(Kind.UNSUPPORTED_OPTION, "the AP-REQ asks for USE-SESSION-KEY (user-to-user), "
                     + "which is not supported");
         }
+        OpenedTicket ticket = openTicket(apReq.getTicket(), now);
+        OpenedAuthenticator authenticator = openAuthenticator(apReq, ticket, now);
+        Optional<byte[]> pac = PacFinder.find(ticket.part().getAuthorizationData());
+        remember(ticket, authenticator, now);
 
-        // ---- the ticket ----
-        Ticket ticket = apReq.getTicket();
+        boolean mutual = options.isFlagSet(ApOption.MUTUAL_REQUIRED)
+                || authenticator.requested().contains(ContextFlag.MUTUAL);
+        ContextKeys.Established context = ContextKeys.establish(mutual, ticket.sessionKey(), authenticator.subkey(),
+                authenticator.sequence(), authenticator.ctimeSeconds(), authenticator.cusec(), random);
+        EnumSet<ContextFlag> flags = EnumSet.noneOf(ContextFlag.class);
+        flags.addAll(authenticator.requested());
+        flags.remove(ContextFlag.DELEGATION); // a delegated credential, if sent, is ignored
+        if (mutual) {
+            flags.add(ContextFlag.MUTUAL);
+        }
+        byte[] output = context.apRep() == null ? new byte[0]
+                : GssFraming.frame(unframed.mechOid(), GssFraming.TOK_AP_REP, context.apRep());
+        EncryptionKey contextKey = context.key();
+        return new Accepted(ticket.client(), ticket.server(), ticket.authTime(), ticket.startTime(), ticket.endTime(),
+                ticket.serviceKey(), pac, contextKey.getKeyData(), contextKey.getKeyType().getValue(), output, flags,
+                context.protection());
+    }
+
+    /** Finds our key for the ticket, decrypts it and checks its flags, times and session key. */
+    private OpenedTicket openTicket(Ticket ticket, Instant now) throws Rejection {
         if (ticket == null || ticket.getEncryptedEncPart() == null) {
             throw new Rejection(Kind.MALFORMED, "the AP-REQ has no ticket");
         }
@@ -151,25 +182,26 @@ public final class Krb5Acceptor {
         }
         KerberosName server = name(ticket.getSname(), ticket.getRealm(), "the ticket's server");
         String serverText = LogSafe.quote(server.toString());
-        RawEncryptedData ticketEnc = RawEncryptedData.of(ticket.getEncryptedEncPart(), "the ticket's enc-part");
-        int ticketEtype = ticketEnc.etype();
-        if (!policy.allows(ticketEtype)) {
+        RawEncryptedData enc = RawEncryptedData.of(ticket.getEncryptedEncPart(), "the ticket's enc-part");
+        int etype = enc.etype();
+        if (!policy.allows(etype)) {
             throw new Rejection(Kind.ENCTYPE_NOT_ALLOWED, "the ticket for " + serverText + " is encrypted with "
-                    + Enctypes.name(ticketEtype) + ", which is not allowed");
+                    + Enctypes.name(etype) + ", which is not allowed");
         }
-        OptionalLong kvno = ticketEnc.kvno();
-        EncryptionKey serviceKey = serviceKey(server, ticketEtype, kvno);
+        OptionalLong kvno = enc.kvno();
+        EncryptionKey serviceKey = serviceKey(server, etype, kvno);
         String keyText = "kvno " + (kvno.isPresent() ? kvno.getAsLong() : serviceKey.getKvno() + " (newest)") + " "
-                + Enctypes.name(ticketEtype) + " key of " + serverText;
-        byte[] ticketPlain = decrypt(ticketEnc, serviceKey, KeyUsage.KDC_REP_TICKET, "the ticket", keyText);
-        EncTicketPart part = KerbyDecoding.decode(ticketPlain, TAG_ENC_TICKET_PART, EncTicketPart::new,
+                + Enctypes.name(etype) + " key of " + serverText;
+        byte[] plain = decrypt(enc, serviceKey, KeyUsage.KDC_REP_TICKET, "the ticket", keyText);
+        EncTicketPart part = KerbyDecoding.decode(plain, TAG_ENC_TICKET_PART, EncTicketPart::new,
                 "the ticket's EncTicketPart");
         KerberosName client = name(part.getCname(), part.getCrealm(), "the ticket's client");
         String who = LogSafe.quote(client.toString()) + " for " + serverText;
-        TicketFlags ticketFlags = part.getFlags();
-        if (ticketFlags != null && ticketFlags.isInvalid()) {
+        TicketFlags flags = part.getFlags();
+        if (flags != null && flags.isInvalid()) {
             throw new Rejection(Kind.TICKET_INVALID, "the ticket of " + who + " carries the INVALID flag");
         }
+        Duration skew = policy.clockSkew();
         Instant authTime = instant(part.getAuthTime(), "authtime");
         Instant startTime = part.getStartTime() == null ? authTime : instant(part.getStartTime(), "starttime");
         Instant endTime = instant(part.getEndTime(), "endtime");
@@ -183,26 +215,31 @@ public final class Krb5Acceptor {
         }
         EncryptionKey sessionKey = part.getKey();
         checkKey(sessionKey, "the ticket's session key");
+        return new OpenedTicket(server, client, who, serviceKey, part, authTime, startTime, endTime, sessionKey);
+    }
 
-        // ---- the authenticator ----
+    /** Decrypts the authenticator with the session key and checks client, time, subkey and checksum. */
+    private OpenedAuthenticator openAuthenticator(ApReq apReq, OpenedTicket ticket, Instant now) throws Rejection {
         if (apReq.getEncryptedAuthenticator() == null) {
             throw new Rejection(Kind.MALFORMED, "the AP-REQ has no authenticator");
         }
-        RawEncryptedData authEnc = RawEncryptedData.of(apReq.getEncryptedAuthenticator(), "the authenticator");
-        int sessionEtype = sessionKey.getKeyType().getValue();
-        if (authEnc.etype() != sessionEtype) {
+        String who = ticket.who();
+        RawEncryptedData enc = RawEncryptedData.of(apReq.getEncryptedAuthenticator(), "the authenticator");
+        int sessionEtype = ticket.sessionKey().getKeyType().getValue();
+        if (enc.etype() != sessionEtype) {
             throw new Rejection(Kind.DECRYPT_FAILED, "the authenticator of " + who + " is encrypted with "
-                    + Enctypes.name(authEnc.etype()) + ", the session key is " + Enctypes.name(sessionEtype));
+                    + Enctypes.name(enc.etype()) + ", the session key is " + Enctypes.name(sessionEtype));
         }
-        byte[] authPlain = decrypt(authEnc, sessionKey, KeyUsage.AP_REQ_AUTH, "the authenticator",
+        byte[] plain = decrypt(enc, ticket.sessionKey(), KeyUsage.AP_REQ_AUTH, "the authenticator",
                 "the ticket's session key (" + who + ")");
-        RawAuthenticator authenticator = KerbyDecoding.decode(authPlain, TAG_AUTHENTICATOR, RawAuthenticator::new,
+        RawAuthenticator authenticator = KerbyDecoding.decode(plain, TAG_AUTHENTICATOR, RawAuthenticator::new,
                 "the authenticator");
         if (authenticator.rawVersion() != AUTHENTICATOR_VNO) {
             throw new Rejection(Kind.MALFORMED, "the authenticator's version is " + authenticator.rawVersion()
                     + ", not 5");
         }
         KerberosName claimed = name(authenticator.getCname(), authenticator.getCrealm(), "the authenticator's client");
+        KerberosName client = ticket.client();
         if (!claimed.components().equals(client.components()) || !claimed.realm().equals(client.realm())) {
             throw new Rejection(Kind.CLIENT_MISMATCH, "the authenticator names " + LogSafe.quote(claimed.toString())
                     + " but the ticket was issued to " + who);
@@ -213,9 +250,10 @@ public final class Krb5Acceptor {
             throw new Rejection(Kind.MALFORMED, "the authenticator of " + who + " has no valid ctime/cusec");
         }
         long ctimeSeconds = Math.floorDiv(instant(ctime, "ctime").toEpochMilli(), 1000L);
-        Instant clientTime = Instant.ofEpochSecond(ctimeSeconds, cusec * 1000L);
-        if (Duration.between(clientTime, now).abs().compareTo(skew) > 0) {
-            throw new Rejection(Kind.SKEW, "the authenticator of " + who + " is dated " + clientTime + ", our clock says "
+        Instant time = Instant.ofEpochSecond(ctimeSeconds, cusec * 1000L);
+        Duration skew = policy.clockSkew();
+        if (Duration.between(time, now).abs().compareTo(skew) > 0) {
+            throw new Rejection(Kind.SKEW, "the authenticator of " + who + " is dated " + time + ", our clock says "
                     + now + ": more than the " + skew.toSeconds() + " s allowed");
         }
         EncryptionKey subkey = authenticator.getSubKey();
@@ -223,35 +261,22 @@ public final class Krb5Acceptor {
             checkKey(subkey, "the authenticator's subkey");
         }
         Set<ContextFlag> requested = checkChecksum(authenticator.getCksum(), who);
-        long initiatorSequence = authenticator.sequenceNumber().orElse(0);
+        return new OpenedAuthenticator(enc.getCipher(), ctimeSeconds, cusec, time, subkey, requested,
+                authenticator.sequenceNumber().orElse(0));
+    }
 
-        Optional<byte[]> pac = PacFinder.find(part.getAuthorizationData());
-
-        // ---- replay: only authentic, otherwise acceptable authenticators are recorded ----
-        ReplayCache.Entry entry = new ReplayCache.Entry(client.toString(), server.toString(), ctimeSeconds, cusec,
-                authEnc.getCipher());
-        switch (replayCache.admit(entry, clientTime.plus(skew), now)) {
+    /** Enters the authenticator in the replay cache: last, so only authentic, acceptable ones take a place. */
+    private void remember(OpenedTicket ticket, OpenedAuthenticator authenticator, Instant now) throws Rejection {
+        ReplayCache.Entry entry = new ReplayCache.Entry(ticket.client().toString(), ticket.server().toString(),
+                authenticator.ctimeSeconds(), authenticator.cusec(), authenticator.ciphertext());
+        // a replay would pass the skew check until ctime + skew; the entry must live as long
+        switch (replayCache.admit(entry, authenticator.time().plus(policy.clockSkew()), now)) {
             case FRESH -> { }
-            case REPLAY -> throw new Rejection(Kind.REPLAY, "the authenticator of " + who + " dated " + clientTime
-                    + " was already used (a replayed AP-REQ)");
+            case REPLAY -> throw new Rejection(Kind.REPLAY, "the authenticator of " + ticket.who() + " dated "
+                    + authenticator.time() + " was already used (a replayed AP-REQ)");
             case FULL -> throw new Rejection(Kind.REPLAY_CACHE_FULL, "the replay cache holds its limit of "
-                    + replayCache.maxEntries() + " unexpired authenticators; refusing the AP-REQ of " + who);
+                    + replayCache.maxEntries() + " unexpired authenticators; refusing the AP-REQ of " + ticket.who());
         }
-
-        // ---- the context ----
-        boolean mutual = options.isFlagSet(ApOption.MUTUAL_REQUIRED) || requested.contains(ContextFlag.MUTUAL);
-        ContextKeys.Established context = ContextKeys.establish(mutual, sessionKey, subkey, initiatorSequence,
-                ctimeSeconds, cusec, random);
-        EnumSet<ContextFlag> flags = requested.isEmpty() ? EnumSet.noneOf(ContextFlag.class) : EnumSet.copyOf(requested);
-        flags.remove(ContextFlag.DELEGATION); // a delegated credential, if sent, is ignored
-        if (mutual) {
-            flags.add(ContextFlag.MUTUAL);
-        }
-        byte[] output = context.apRep() == null ? new byte[0]
-                : GssFraming.frame(unframed.mechOid(), GssFraming.TOK_AP_REP, context.apRep());
-        EncryptionKey contextKey = context.key();
-        return new Accepted(client, server, authTime, startTime, endTime, serviceKey, pac, contextKey.getKeyData(),
-                contextKey.getKeyType().getValue(), output, flags, context.protection());
     }
 
     /** pvno and msg-type straight from the DER: Kerby would report its own defaults for absent fields. */
@@ -359,7 +384,7 @@ public final class Krb5Acceptor {
         byte[] bnd = parsed.bindingHash();
         // MIT and Heimdal ignore a binding the acceptor cannot check; refusing it tells a client that
         // meant to bind to a channel (a TLS tunnel) that the binding did not happen.
-        if (!MessageDigest.isEqual(bnd, NO_BINDINGS) && !Arrays.equals(bnd, EMPTY_BINDINGS)) {
+        if (!Arrays.equals(bnd, NO_BINDINGS) && !Arrays.equals(bnd, EMPTY_BINDINGS)) {
             throw new Rejection(Kind.CHANNEL_BINDINGS, "the client of " + who
                     + " bound the context to a channel; this acceptor has no channel bindings to compare");
         }
