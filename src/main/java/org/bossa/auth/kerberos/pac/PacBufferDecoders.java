@@ -63,6 +63,9 @@ final class PacBufferDecoders {
         String samName = string(pac, b, PacBytes.u16(pac, at + 12), PacBytes.u16(pac, at + 14), "SamName");
         int sidLength = PacBytes.u16(pac, at + 16);
         int sidOffset = PacBytes.u16(pac, at + 18);
+        if (sidLength == 0) {
+            throw new PacException("UPN_DNS_INFO with the S flag has SidLength 0");
+        }
         checkRange(b, sidLength, sidOffset, "Sid");
         Sid sid = sid(pac, b.offset() + sidOffset, sidLength, "UPN_DNS_INFO Sid");
         return new UpnDnsInfo(upn, dns, flags, Optional.of(samName), Optional.of(sid));
@@ -72,12 +75,15 @@ final class PacBufferDecoders {
         if (length % 2 != 0) {
             throw new PacException("UPN_DNS_INFO " + what + "Length " + length + " is odd");
         }
+        if (length == 0) {
+            return ""; // the offset of an empty string is not used (Heimdal: an absent UPN has offset 0)
+        }
         checkRange(b, length, offset, what);
         return new String(pac, b.offset() + offset, length, StandardCharsets.UTF_16LE);
     }
 
     private static void checkRange(PacBuffer b, int length, int offset, String what) throws PacException {
-        if (length != 0 && (offset > b.size() || length > b.size() - offset)) {
+        if (offset > b.size() || length > b.size() - offset) {
             throw new PacException("UPN_DNS_INFO " + what + " (offset " + offset + ", length " + length
                     + ") lies outside the buffer's " + b.size() + " bytes");
         }

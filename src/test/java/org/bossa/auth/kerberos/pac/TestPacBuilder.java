@@ -81,6 +81,8 @@ public final class TestPacBuilder {
     private boolean corruptServerChecksum;
     private Integer serverChecksumType;
     private boolean ticketAndFullChecksums;
+    private Integer kdcRodcIdentifier;
+    private final List<Entry> extraBuffers = new ArrayList<>();
 
     /** A builder whose KDC checksum uses a fresh random AES256 key. */
     public TestPacBuilder(EncryptionKey serviceKey) {
@@ -272,6 +274,21 @@ public final class TestPacBuilder {
         return this;
     }
 
+    /**
+     * Appends an RODCIdentifier to the KDC checksum, written after the server checksum is computed
+     * (as Heimdal's RODC signing does), so a verifier must zero it too.
+     */
+    public TestPacBuilder kdcRodcIdentifier(int id) {
+        this.kdcRodcIdentifier = id;
+        return this;
+    }
+
+    /** Adds a buffer of any type (say, one the decoder does not know) before the signatures. */
+    public TestPacBuilder addBuffer(int type, byte[] data) {
+        extraBuffers.add(new Entry(type, data.clone()));
+        return this;
+    }
+
     // ---------------------------------------------------------------- building
 
     public Sid userSid() {
@@ -294,6 +311,9 @@ public final class TestPacBuilder {
         entries.add(new Entry(PacBufferType.UPN_DNS_INFO, upnDnsInfo()));
         entries.add(new Entry(PacBufferType.ATTRIBUTES_INFO, le32(2, AttributesInfo.PAC_WAS_REQUESTED)));
         entries.add(new Entry(PacBufferType.REQUESTOR, (requestorSid != null ? requestorSid : userSid()).encode()));
+        for (Entry e : extraBuffers) {
+            entries.add(new Entry(e.type, e.data.clone()));
+        }
         int kdcType = checksumType(kdcKey);
         if (ticketAndFullChecksums) {
             entries.add(signatureEntry(PacBufferType.TICKET_CHECKSUM, kdcType));
@@ -301,7 +321,9 @@ public final class TestPacBuilder {
         }
         int serverType = serverChecksumType != null ? serverChecksumType : checksumType(serviceKey);
         entries.add(signatureEntry(PacBufferType.SERVER_CHECKSUM, serverType));
-        entries.add(signatureEntry(PacBufferType.KDC_CHECKSUM, kdcType));
+        Entry kdcEntry = signatureEntry(PacBufferType.KDC_CHECKSUM, kdcType);
+        entries.add(kdcRodcIdentifier == null ? kdcEntry
+                : new Entry(PacBufferType.KDC_CHECKSUM, Arrays.copyOf(kdcEntry.data, kdcEntry.data.length + 2)));
 
         List<Entry> laid = new ArrayList<>();
         for (Entry e : entries) {
@@ -366,6 +388,10 @@ public final class TestPacBuilder {
             }
         } else if (kdc != null) {
             put(pac, kdc, checksum(kdcType, kdcKey, new byte[0]));
+        }
+        if (kdc != null && kdcRodcIdentifier != null) {
+            int at = kdc.offset + kdc.data.length - 2;
+            putU16(pac, at, kdcRodcIdentifier);
         }
     }
 
