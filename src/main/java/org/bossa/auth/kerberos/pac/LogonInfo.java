@@ -134,8 +134,8 @@ public record LogonInfo(long logonTime, long logoffTime, long kickOffTime, long 
     /** The names, ids and group counts; never the session key. */
     @Override
     public String toString() {
-        return "LogonInfo[" + LogSafe.quote(logonDomainName + "\\" + effectiveName) + ", user " + userSid() + ", primary group "
-                + primaryGroupSid() + ", " + groupIds.size() + " groups, " + extraSids.size() + " extra SIDs, "
-                + resourceGroupIds.size() + " resource groups, flags 0x" + Integer.toHexString(userFlags) + "]";
+        return "LogonInfo[" + LogSafe.quote(logonDomainName + "\\" + effectiveName) + ", user " + userSid()
+                + ", primary group " + primaryGroupSid() + ", " + groupIds.size() + " groups, " + extraSids.size()
+                + " extra SIDs, " + resourceGroupIds.size() + " resource groups, flags 0x" + Integer.toHexString(userFlags) + "]";
     }
 }

@@ -72,7 +72,8 @@ final class LogonInfoDecoder {
         int off = buffer.offset();
         int size = buffer.size();
         if (size < HEADERS_SIZE) {
-            throw new PacException("LOGON_INFO of " + size + " bytes has no room for the 16-byte serialization headers");
+            throw new PacException("LOGON_INFO of " + size
+                    + " bytes has no room for the 16-byte serialization headers");
         }
         int version = pac[off] & 0xFF;
         int endianness = pac[off + 1] & 0xFF;

@@ -44,8 +44,8 @@ public record PacSignature(PacBuffer buffer, int signatureType, byte[] signature
 
     @Override
     public String toString() {
+        String rodc = rodcIdentifier.isPresent() ? ", RODC " + rodcIdentifier.getAsInt() : "";
         return "PacSignature[" + PacBufferType.name(buffer.type()) + ", type " + signatureType + ", "
-                + signature.length + " bytes" + (rodcIdentifier.isPresent() ? ", RODC " + rodcIdentifier.getAsInt() : "")
-                + "]";
+                + signature.length + " bytes" + rodc + "]";
     }
 }

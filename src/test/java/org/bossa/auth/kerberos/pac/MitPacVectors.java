@@ -29,8 +29,10 @@ final class MitPacVectors {
             76ffffff37d5b0f724f0d6d4ec09865aa0e8c3a90000000076ffffffb4d8b8fe83b3133ffc5c41ade26483e000000000
             """);
     static final long SAVED_PAC_AUTHTIME = 1120440609L;
-    static final byte[] MEMBER_KEY_RC4 = hex("d217faeae5e6b5f95ccc94077ab8a5fc");
-    static final byte[] KDC_KEY_RC4 = hex("b286757148af7fd252c53603a150b7e7");
+    static final byte[] MEMBER_KEY_RC4 =
+            hex("d217faeae5e6b5f95ccc94077ab8a5fc");
+    static final byte[] KDC_KEY_RC4 =
+            hex("b286757148af7fd252c53603a150b7e7");
 
     // t_pac.c s4u_pac_regular (client w2k8u@ACME.COM), s4u_pac_enterprise (enterprise client w2k8u@abc),
     // s4u_pac_xrealm (cross-realm S4U2Self: the client name carries the realm); AES256 keys
@@ -86,8 +88,10 @@ final class MitPacVectors {
             d22b9c58ed2fdf230915056b00000000
             """);
     static final long S4U_PAC_XREALM_AUTHTIME = 1538469429L;
-    static final byte[] S4U_SERVICE_KEY_AES256 = hex("14dfb5b2cdb42c8894da2fa882e9729f4a4dc74ba02a242cc6a8d71079b9ad9a");
-    static final byte[] S4U_TGT_SERVICE_KEY_AES256 = hex("420c39c51a175404451f956b8c58e0f41bca669a644795ca6e3ad55a3b918c9f");
+    static final byte[] S4U_SERVICE_KEY_AES256 =
+            hex("14dfb5b2cdb42c8894da2fa882e9729f4a4dc74ba02a242cc6a8d71079b9ad9a");
+    static final byte[] S4U_TGT_SERVICE_KEY_AES256 =
+            hex("420c39c51a175404451f956b8c58e0f41bca669a644795ca6e3ad55a3b918c9f");
 
     // t_pac.c ticket_data: cifs/w2022-118.w2022-l7.base@W2022-L7.BASE, client administrator@W2022-L7.BASE
     static final byte[] W2022_TICKET = hex("""
@@ -120,8 +124,10 @@ final class MitPacVectors {
             ff2e4d179d35f70dcf66380d8ae4dd6be10f1fbdfd4f30373f96b49254d39a7ad15b5ba95416e624abd423397dd2c709
             fad486554d60c287676be6
             """);
-    static final byte[] W2022_SERVICE_KEY_AES256 = hex("114a84e3148faab1fa7b5351b28ac2f1fd196d61e0f3f23e1fdbd3c1797dc1ee");
-    static final byte[] W2022_KRBTGT_KEY_AES256 = hex("037381ec43967bc2ac3df52aae95a68ebe2458dbce522820af5eb704a222714f");
+    static final byte[] W2022_SERVICE_KEY_AES256 =
+            hex("114a84e3148faab1fa7b5351b28ac2f1fd196d61e0f3f23e1fdbd3c1797dc1ee");
+    static final byte[] W2022_KRBTGT_KEY_AES256 =
+            hex("037381ec43967bc2ac3df52aae95a68ebe2458dbce522820af5eb704a222714f");
 
     private static byte[] hex(String s) {
         return HexFormat.of().parseHex(s.replaceAll("\\s", ""));

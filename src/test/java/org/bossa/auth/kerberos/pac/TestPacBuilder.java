@@ -1,6 +1,5 @@
 package org.bossa.auth.kerberos.pac;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import org.apache.kerby.kerberos.kerb.crypto.CheckSumHandler;
 import org.apache.kerby.kerberos.kerb.crypto.EncryptionHandler;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionKey;
 import org.apache.kerby.kerberos.kerb.type.base.EncryptionType;
-import org.bossa.dcerpc.NdrWriter;
 import org.bossa.dtyp.Sid;
 import org.bossa.rpc.netlogon.ndr.GroupMembership;
 import org.bossa.rpc.netlogon.ndr.SidAndAttributes;
@@ -41,9 +39,7 @@ public final class TestPacBuilder {
     /** "Authentication authority asserted identity", an extra SID Windows KDCs add. */
     public static final Sid ASSERTED_IDENTITY = Sid.parse("S-1-18-1");
     public static final Instant DEFAULT_AUTH_TIME = Instant.parse("2025-03-01T10:15:30Z");
-    private static final long NEVER = 0x7FFFFFFFFFFFFFFFL;
     private static final int SE_GROUP_DEFAULT = 0x7;
-    private static final int USER_NORMAL_ACCOUNT = 0x10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EncryptionKey serviceKey;
@@ -490,104 +486,22 @@ public final class TestPacBuilder {
         return out;
     }
 
-    /** KERB_VALIDATION_INFO behind the MS-RPCE 2.2.6 type serialization v1 headers. */
     private byte[] logonInfo() {
-        NdrWriter w = new NdrWriter();
-        w.uniquePointer(true, this::validationInfo);
-        w.flushDeferred();
-        byte[] object = w.toByteArray();
-        byte[] padded = Arrays.copyOf(object, align8(object.length));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0x01, 0x10, 0x08, 0x00, (byte) 0xCC, (byte) 0xCC, (byte) 0xCC, (byte) 0xCC});
-        out.writeBytes(le32(padded.length, 0));
-        out.writeBytes(padded);
-        return out.toByteArray();
-    }
-
-    private void validationInfo(NdrWriter w) {
-        long logon = ClientInfo.fileTime(authTime);
-        fileTime(w, logon); // LogonTime
-        fileTime(w, NEVER); // LogoffTime
-        fileTime(w, NEVER); // KickOffTime
-        fileTime(w, logon - 864_000_000_000L); // PasswordLastSet, a day earlier
-        fileTime(w, logon); // PasswordCanChange
-        fileTime(w, NEVER); // PasswordMustChange
-        unicodeString(w, account);
-        unicodeString(w, fullName);
-        unicodeString(w, "");
-        unicodeString(w, "");
-        unicodeString(w, "");
-        unicodeString(w, "");
-        w.u16(7); // LogonCount
-        w.u16(0); // BadPasswordCount
-        w.u32(userRid);
-        w.u32(primaryGroupRid);
-        w.u32(groups.size());
-        w.uniquePointer(!groups.isEmpty(), d -> groupArray(d, groups));
-        w.u32(userFlags);
-        w.zeros(16); // UserSessionKey
-        unicodeString(w, logonServer);
-        unicodeString(w, logonDomain);
-        w.uniquePointer(true, d -> sid2(d, domainSid));
-        w.u32(0); // Reserved1[0]
-        w.u32(0); // Reserved1[1]
-        w.u32(USER_NORMAL_ACCOUNT);
-        w.u32(0); // SubAuthStatus
-        fileTime(w, 0); // LastSuccessfulILogon
-        fileTime(w, 0); // LastFailedILogon
-        w.u32(0); // FailedILogonCount
-        w.u32(0); // Reserved3
-        w.u32(extraSids.size());
-        w.uniquePointer(!extraSids.isEmpty(), d -> {
-            d.u32(extraSids.size());
-            for (SidAndAttributes s : extraSids) {
-                d.uniquePointer(true, e -> sid2(e, s.sid()));
-                d.u32(s.attributes());
-            }
-        });
-        w.uniquePointer(resourceDomain != null, d -> sid2(d, resourceDomain));
-        w.u32(resourceGroups.size());
-        w.uniquePointer(!resourceGroups.isEmpty(), d -> groupArray(d, resourceGroups));
-    }
-
-    private static void groupArray(NdrWriter w, List<GroupMembership> list) {
-        w.u32(list.size());
-        for (GroupMembership g : list) {
-            w.u32(g.rid());
-            w.u32(g.attributes());
-        }
-    }
-
-    private static void fileTime(NdrWriter w, long t) {
-        w.u32((int) t);
-        w.u32((int) (t >>> 32));
-    }
-
-    /** RPC_UNICODE_STRING: Length, MaximumLength (bytes, no terminator), pointer; the buffer deferred. */
-    private static void unicodeString(NdrWriter w, String s) {
-        byte[] chars = s.getBytes(StandardCharsets.UTF_16LE);
-        w.u16(chars.length);
-        w.u16(chars.length);
-        w.uniquePointer(true, d -> {
-            d.u32(chars.length / 2);
-            d.u32(0);
-            d.u32(chars.length / 2);
-            d.bytes(chars);
-        });
-    }
-
-    /** RPC_SID in NDR: max_count, Revision, SubAuthorityCount, IdentifierAuthority, SubAuthority[]. */
-    private static void sid2(NdrWriter w, Sid sid) {
-        w.u32(sid.subAuthorityCount());
-        w.u8(Sid.REVISION);
-        w.u8(sid.subAuthorityCount());
-        long authority = sid.identifierAuthority();
-        for (int i = 5; i >= 0; i--) {
-            w.u8((int) (authority >>> (8 * i)));
-        }
-        for (int i = 0; i < sid.subAuthorityCount(); i++) {
-            w.u32((int) sid.subAuthority(i));
-        }
+        TestLogonInfoEncoder e = new TestLogonInfoEncoder();
+        e.account = account;
+        e.fullName = fullName;
+        e.logonDomain = logonDomain;
+        e.logonServer = logonServer;
+        e.domainSid = domainSid;
+        e.userRid = userRid;
+        e.primaryGroupRid = primaryGroupRid;
+        e.groups = groups;
+        e.extraSids = extraSids;
+        e.resourceDomain = resourceDomain;
+        e.resourceGroups = resourceGroups;
+        e.userFlags = userFlags;
+        e.authTime = authTime;
+        return e.encode();
     }
 
     private static int align8(int n) {
