@@ -26,10 +26,14 @@ public final class AuthWiring {
     }
 
     public static SecurityContextFactory localNtlm(StateStore store, String netbiosName, String workgroup, boolean allowAnonymous) {
+        return new SpnegoContextFactory(List.of(localNtlmMechanism(store, netbiosName, allowAnonymous)));
+    }
+
+    /** NTLMSSP verified against the local users of {@code store}, the server being {@code netbiosName}. */
+    public static Mechanism localNtlmMechanism(StateStore store, String netbiosName, boolean allowAnonymous) {
         String host = netbiosName.toLowerCase(Locale.ROOT);
         NtlmServerConfig cfg = new NtlmServerConfig(netbiosName, netbiosName, host, host, allowAnonymous);
-        LocalNtlmVerifier verifier = new LocalNtlmVerifier(localAccounts(store), cfg);
-        return new SpnegoContextFactory(List.of(new NtlmMechanism(cfg, verifier)));
+        return new NtlmMechanism(cfg, new LocalNtlmVerifier(localAccounts(store), cfg));
     }
 
     /**
