@@ -52,6 +52,11 @@ public class BossaProperties {
     @NotNull
     private LimitsProperties limits = new LimitsProperties();
 
+    /** bossa.auth.*: logon mechanisms. */
+    @Valid
+    @NotNull
+    private AuthProperties auth = new AuthProperties();
+
     public Path getStateDir() {
         return stateDir;
     }
@@ -102,6 +107,14 @@ public class BossaProperties {
 
     public LimitsProperties getLimits() {
         return limits;
+    }
+
+    public AuthProperties getAuth() {
+        return auth;
+    }
+
+    public void setAuth(AuthProperties auth) {
+        this.auth = auth;
     }
 
     public void setLimits(LimitsProperties limits) {

@@ -1,14 +1,21 @@
 package org.bossa.app;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
 import org.bossa.app.cli.DomainOptions;
 import org.bossa.auth.AuthenticatedUser;
 import org.bossa.auth.SecurityContextFactory;
 import org.bossa.auth.Token;
+import org.bossa.auth.kerberos.AcceptorPolicy;
+import org.bossa.auth.kerberos.KerberosMechanism;
+import org.bossa.auth.kerberos.KeytabServiceKeys;
+import org.bossa.auth.kerberos.Krb5Acceptor;
+import org.bossa.auth.kerberos.ReplayCache;
 import org.bossa.auth.ntlm.NetlogonNtlmVerifier;
 import org.bossa.domain.DirectoryGroups;
 import org.bossa.domain.DomainMembership;
+import org.bossa.domain.DomainSettings;
 import org.bossa.domain.LiveDomainConnector;
 import org.bossa.domain.PasswordRotation;
 import org.bossa.domain.TrustPasswordChange;
@@ -20,9 +27,9 @@ import org.bossa.identity.ScopedNameResolver;
 import org.bossa.store.StateStore;
 
 /**
- * What {@code serve} adds when the state holds a domain membership: the Netlogon secure channel
- * for domain users' NTLM logons, their tokens from the rid idmap, and the automatic machine
- * password change.
+ * What {@code serve} adds when the state holds a domain membership: Kerberos logons from the
+ * machine keytab, the Netlogon secure channel for domain users' NTLM logons, their tokens from the
+ * rid idmap, and the automatic machine password change.
  */
 final class MemberWiring implements AutoCloseable {
     /** Sealed connections logons may use at once on the secure channel. */
@@ -35,10 +42,15 @@ final class MemberWiring implements AutoCloseable {
     private final PasswordRotation rotation;
     private final boolean allowGuest;
     private final DirectoryGroups groups;
+    private final Krb5Acceptor kerberos;
+    private final boolean ntlm;
 
     private MemberWiring(DomainMembership membership, NetlogonChannels channels, DomainTokens tokens,
-            ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest, DirectoryGroups groups) {
+            ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest, DirectoryGroups groups,
+            Krb5Acceptor kerberos, boolean ntlm) {
         this.membership = membership;
+        this.kerberos = kerberos;
+        this.ntlm = ntlm;
         this.groups = groups;
         this.channels = channels;
         this.tokens = tokens;
@@ -67,7 +79,20 @@ final class MemberWiring implements AutoCloseable {
         DirectoryGroups groups = new DirectoryGroups(new LiveDomainConnector(),
                 () -> DomainOptions.fromProperties(props, memberships.load()), () -> memberships.load().orElse(m));
         return Optional.of(new MemberWiring(m, channels, DomainTokens.forDomain(m.domainSid(),
-                props.getDomain().getIdmapRange()), recorder, rotation, props.getSmb().isAllowGuest(), groups));
+                props.getDomain().getIdmapRange()), recorder, rotation, props.getSmb().isAllowGuest(), groups,
+                kerberosAcceptor(props, DomainOptions.fromProperties(props, joined)), props.getAuth().isNtlm()));
+    }
+
+    /**
+     * The Kerberos acceptor over the machine keytab, re-read whenever it changes (a machine password
+     * change adds the new keys and keeps the previous ones, so tickets issued before it still work).
+     */
+    private static Krb5Acceptor kerberosAcceptor(BossaProperties props, DomainSettings settings) {
+        AuthProperties.Kerberos k = props.getAuth().getKerberos();
+        AcceptorPolicy policy = AcceptorPolicy.defaults().withClockSkew(k.getClockSkew())
+                .withAllowRc4(settings.allowRc4());
+        return new Krb5Acceptor(new KeytabServiceKeys(settings.keytab()), new ReplayCache(k.getReplayCacheEntries()),
+                policy, Clock.systemUTC(), new SecureRandom());
     }
 
     /** The server's NetBIOS name: configured, else the computer account's. */
@@ -77,7 +102,8 @@ final class MemberWiring implements AutoCloseable {
 
     SecurityContextFactory auth(StateStore store, String netbios, boolean allowAnonymous) {
         return AuthWiring.member(store, netbios, membership,
-                recorder.watching(new NetlogonNtlmVerifier(channels, allowGuest)), allowAnonymous);
+                recorder.watching(new NetlogonNtlmVerifier(channels, allowGuest)), allowAnonymous,
+                new KerberosMechanism(kerberos), ntlm);
     }
 
     Optional<Token> tokenFor(AuthenticatedUser user) {

@@ -53,6 +53,10 @@ public class ServerLifecycle implements SmartLifecycle {
         announceIdentitySwitching();
         store = EmbeddedStateStore.open(props.getStateDir());
         member = MemberWiring.of(props, store);
+        if (member.isEmpty() && !props.getAuth().isNtlm()) {
+            throw new IllegalStateException("bossa.auth.ntlm=false leaves a standalone server no way to log users on: "
+                    + "Kerberos needs the domain membership (bossa join)");
+        }
         String netbios = netbiosName(member.map(m -> m.netbiosName(props.getNetbiosName())).orElse(props.getNetbiosName()));
         ServerConfig config = serverConfig(netbios);
         boolean anonymous = props.getSmb().isAllowAnonymous();

@@ -7,6 +7,9 @@ import java.util.List;
  */
 public interface Mechanism {
 
+    /** The mechanism's short name for logs and the audit line: "ntlm", "kerberos". */
+    String name();
+
     /**
      * The mechanism's object identifiers in dotted form, most preferred first. Kerberos has two
      * (1.2.840.48018.1.2.2 as Windows sends it, and 1.2.840.113554.1.2.2); NTLMSSP has one.

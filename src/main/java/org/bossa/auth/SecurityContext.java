@@ -16,4 +16,9 @@ public interface SecurityContext {
      * @return CONTINUE (answer MORE_PROCESSING_REQUIRED with the output token), DONE or FAILED
      */
     StepResult step(byte[] inputToken);
+
+    /** The mechanism in use, once known ("ntlm", "kerberos"), for the audit line; "-" before. */
+    default String mechanismName() {
+        return "-";
+    }
 }

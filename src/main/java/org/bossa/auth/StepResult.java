@@ -11,9 +11,12 @@ import org.bossa.smb2.wire.NtStatus;
  * @param status the NT status for the SESSION_SETUP response (MORE_PROCESSING_REQUIRED, SUCCESS or an error)
  * @param user the authenticated identity; non-null only when DONE
  * @param sessionKey the session key (16 or more bytes); non-null only when DONE
+ * @param claimant on FAILED, who the client claimed to be as far as the mechanism learned it
+ *     (domain and user name, or a principal name), or empty; for the audit log, never trusted
+ * @param reason on FAILED, why, in words for the administrator's log (never key material); may be empty
  */
 public record StepResult(Outcome outcome, byte[] outputToken, NtStatus status, AuthenticatedUser user,
-        byte[] sessionKey) {
+        byte[] sessionKey, String claimant, String reason) {
 
     /** Where the exchange stands after a round. */
     public enum Outcome {
@@ -31,6 +34,8 @@ public record StepResult(Outcome outcome, byte[] outputToken, NtStatus status, A
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(status, "status");
         outputToken = outputToken == null ? EMPTY : outputToken.clone();
+        claimant = claimant == null ? "" : claimant;
+        reason = reason == null ? "" : reason;
         switch (outcome) {
             case DONE -> {
                 Objects.requireNonNull(user, "user");
@@ -49,11 +54,11 @@ public record StepResult(Outcome outcome, byte[] outputToken, NtStatus status, A
     }
 
     public static StepResult continueWith(byte[] outputToken) {
-        return new StepResult(Outcome.CONTINUE, outputToken, NtStatus.MORE_PROCESSING_REQUIRED, null, null);
+        return new StepResult(Outcome.CONTINUE, outputToken, NtStatus.MORE_PROCESSING_REQUIRED, null, null, "", "");
     }
 
     public static StepResult done(byte[] outputToken, AuthenticatedUser user, byte[] sessionKey) {
-        return new StepResult(Outcome.DONE, outputToken, NtStatus.SUCCESS, user, sessionKey);
+        return new StepResult(Outcome.DONE, outputToken, NtStatus.SUCCESS, user, sessionKey, "", "");
     }
 
     public static StepResult failed(NtStatus status) {
@@ -61,10 +66,19 @@ public record StepResult(Outcome outcome, byte[] outputToken, NtStatus status, A
     }
 
     public static StepResult failed(NtStatus status, byte[] outputToken) {
+        return failed(status, outputToken, "", "");
+    }
+
+    /** A failure with what the audit log should say: who the client claimed to be and why it failed. */
+    public static StepResult failed(NtStatus status, String claimant, String reason) {
+        return failed(status, EMPTY, claimant, reason);
+    }
+
+    public static StepResult failed(NtStatus status, byte[] outputToken, String claimant, String reason) {
         if (!status.isError()) {
             throw new IllegalArgumentException("a failure needs an error status: " + status);
         }
-        return new StepResult(Outcome.FAILED, outputToken, status, null, null);
+        return new StepResult(Outcome.FAILED, outputToken, status, null, null, claimant, reason);
     }
 
     @Override
@@ -80,6 +94,6 @@ public record StepResult(Outcome outcome, byte[] outputToken, NtStatus status, A
     @Override
     public String toString() {
         return "StepResult[" + outcome + ", " + status.ntName() + ", token " + outputToken.length + " bytes"
-                + (user == null ? "" : ", user " + user) + "]";
+                + (user == null ? "" : ", user " + user) + (reason.isEmpty() ? "" : ", " + reason) + "]";
     }
 }

@@ -1,5 +1,13 @@
 package org.bossa.it;
 
+import org.bossa.smb2.crypto.SigningAlgorithm;
+import org.bossa.smb2.crypto.MessageSigner;
+import org.bossa.smb2.crypto.SessionKeys;
+import org.bossa.kerberos.gss.Krb5InitiatorContext;
+import org.bossa.auth.spnego.Oid;
+import org.bossa.auth.spnego.NegTokenResp;
+import org.bossa.auth.spnego.NegTokenInit;
+import org.bossa.auth.kerberos.KerberosMechanism;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -53,7 +61,7 @@ final class RawSmbClient implements AutoCloseable {
     private long nextMessageId;
     private long sessionId;
     private int treeId;
-    private org.bossa.smb2.crypto.MessageSigner signer;
+    private MessageSigner signer;
     private boolean signAll;
 
     /** One response: its header and the whole message. */
@@ -240,6 +248,61 @@ final class RawSmbClient implements AutoCloseable {
         byte[] key = org.bossa.smb2.crypto.SessionKeys.derive(Dialect.SMB_2_1.code(),
                 spnego.ntlm.keys().exportedSessionKey(), null, null).signingKey();
         signer = org.bossa.smb2.crypto.MessageSigner.of(org.bossa.smb2.crypto.SigningAlgorithm.HMAC_SHA256, key);
+    }
+
+    /**
+     * A Kerberos logon as Windows makes it, or a re-authentication of this session: SPNEGO offering
+     * MS-KRB5, KRB5 and NTLMSSP with the AP-REQ as optimistic token; the server's AP-REP and
+     * mechListMIC are checked, and our mechListMIC sent when the server asks for it. The first
+     * logon's session key (the acceptor subkey) keys SMB 2.1 signing; a re-authentication keeps it.
+     *
+     * @return the last SESSION_SETUP response (SUCCESS, or the error the server gave)
+     */
+    Response sessionSetupKerberos(Krb5InitiatorContext krb) throws Exception {
+        NegTokenInit init = kerberosInit(krb.initialToken());
+        byte[] mechTypesDer = init.mechTypesDer();
+        SessionSetupRequest first = new SessionSetupRequest(0, NegotiateRequest.SIGNING_ENABLED, 0, 0,
+                init.encodeInitialToken(), 0);
+        Response r = call(message(header(Smb2Command.SESSION_SETUP), first::encode));
+        if (r.status() != NtStatus.SUCCESS && r.status() != NtStatus.MORE_PROCESSING_REQUIRED) {
+            return r;
+        }
+        if (sessionId == 0) {
+            sessionId = r.header().sessionId();
+        }
+        NegTokenResp resp = NegTokenResp.decode(SessionSetupResponse.decode(r.reader()).securityBuffer());
+        krb.acceptToken(resp.responseToken());
+        if (resp.mechListMic() != null) {
+            krb.verifyMic(mechTypesDer, resp.mechListMic());
+        }
+        if (r.status() == NtStatus.MORE_PROCESSING_REQUIRED) {
+            SessionSetupRequest mic = new SessionSetupRequest(0, NegotiateRequest.SIGNING_ENABLED, 0, 0,
+                    new NegTokenResp(null, null, null, krb.getMic(mechTypesDer)).encode(), 0);
+            r = call(message(header(Smb2Command.SESSION_SETUP), mic::encode));
+        }
+        if (r.status() == NtStatus.SUCCESS && signer == null) {
+            byte[] key = SessionKeys.derive(Dialect.SMB_2_1.code(), krb.sessionKey(), null, null).signingKey();
+            signer = MessageSigner.of(SigningAlgorithm.HMAC_SHA256, key);
+        }
+        return r;
+    }
+
+    /** The SPNEGO NegTokenInit a Windows client sends: MS-KRB5, KRB5, NTLMSSP, with {@code apReq} optimistic. */
+    private static NegTokenInit kerberosInit(byte[] apReq) {
+        return new NegTokenInit(List.of(new Oid(KerberosMechanism.MS_KRB5_OID), new Oid(KerberosMechanism.KRB5_OID),
+                Oid.NTLMSSP), apReq);
+    }
+
+    /** Only the first SESSION_SETUP of a Kerberos logon, with a given AP-REQ (to replay one). */
+    Response sessionSetupFirstKerberosToken(byte[] apReq) throws IOException {
+        SessionSetupRequest first = new SessionSetupRequest(0, NegotiateRequest.SIGNING_ENABLED, 0, 0,
+                kerberosInit(apReq).encodeInitialToken(), 0);
+        return call(message(header(Smb2Command.SESSION_SETUP), first::encode));
+    }
+
+    /** True if the response carries a valid signature of this session's key. */
+    boolean signedBySession(Response r) {
+        return (r.header().flags() & Smb2Header.FLAG_SIGNED) != 0 && signer.verify(r.message(), 0, r.message().length);
     }
 
     void treeConnect(TestServer server, String share) throws IOException {

@@ -1,5 +1,9 @@
 package org.bossa.it;
 
+import org.bossa.auth.spnego.SpnegoContextFactory;
+import org.bossa.auth.Mechanism;
+import org.bossa.auth.AuthenticatedUser;
+import java.util.function.Function;
 import org.bossa.app.AuthWiring;
 import org.bossa.app.PipeWiring;
 
@@ -99,8 +103,15 @@ public final class TestServer implements AutoCloseable {
                 false, guid, shares, b.limits);
         NameResolver names = b.names != null ? b.names
                 : new CachingNameResolver(ScopedNameResolver.standalone(NETBIOS, HostGroups.system()));
-        context = new ServerContext(config, AuthWiring.localNtlm(store, NETBIOS, "WORKGROUP", false),
-                user -> tokenFor(user.account()), PipeWiring.registry(config), names);
+        List<Mechanism> mechanisms = new ArrayList<>();
+        if (b.kerberos != null) {
+            mechanisms.add(b.kerberos);
+        }
+        mechanisms.add(AuthWiring.localNtlmMechanism(store, NETBIOS, false));
+        Function<AuthenticatedUser, Optional<Token>> domainTokens = b.domainTokens;
+        context = new ServerContext(config, new SpnegoContextFactory(mechanisms),
+                user -> user.identity().isPresent() && domainTokens != null ? domainTokens.apply(user)
+                        : tokenFor(user.account()), PipeWiring.registry(config), names);
         server = new SmbServer(context);
         try {
             server.start(List.of(host), b.port);
@@ -224,6 +235,8 @@ public final class TestServer implements AutoCloseable {
         private final Map<String, List<String>> restricted = new LinkedHashMap<>();
         private NameResolver names;
         private ServerLimits limits = ServerLimits.DEFAULTS;
+        private Mechanism kerberos;
+        private Function<AuthenticatedUser, Optional<Token>> domainTokens;
 
         /** One more share, {@code name} (a 0777 directory of that name), with these valid-users entries. */
         public Builder share(String name, String... validUsers) {
@@ -270,6 +283,16 @@ public final class TestServer implements AutoCloseable {
         public Builder listen(String host, int port) {
             this.host = host;
             this.port = port;
+            return this;
+        }
+
+        /**
+         * Offers {@code mechanism} (Kerberos) before NTLMSSP; domain users it logs on get their token
+         * from {@code tokens}.
+         */
+        public Builder kerberos(Mechanism mechanism, Function<AuthenticatedUser, Optional<Token>> tokens) {
+            this.kerberos = mechanism;
+            this.domainTokens = tokens;
             return this;
         }
 

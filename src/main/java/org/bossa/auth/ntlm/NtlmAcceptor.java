@@ -49,6 +49,7 @@ public final class NtlmAcceptor implements MechanismContext {
     private byte[] negotiateBytes;
     private byte[] challengeBytes;
     private NtlmChallengeMessage challenge;
+    private String claimant = "";
     private int negotiatedFlags;
     private NtlmSessionKeys keys;
     private boolean micReceived;
@@ -69,19 +70,19 @@ public final class NtlmAcceptor implements MechanismContext {
     @Override
     public StepResult step(byte[] inputToken) {
         if (inputToken == null) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "no token");
         }
         try {
             return switch (state) {
                 case INITIAL -> negotiate(inputToken);
                 case CHALLENGE_SENT -> authenticate(inputToken);
-                case DONE, FAILED -> fail(NtStatus.INVALID_PARAMETER);
+                case DONE, FAILED -> fail(NtStatus.INVALID_PARAMETER, "a token after the exchange ended");
             };
         } catch (NtlmDecodingException e) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "malformed NTLM message: " + e.getMessage());
         } catch (RuntimeException e) {
             // Safety net: no input may escape as an unchecked exception into the SMB layer.
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "malformed NTLM message");
         }
     }
 
@@ -127,13 +128,14 @@ public final class NtlmAcceptor implements MechanismContext {
 
     private StepResult authenticate(byte[] input) throws NtlmDecodingException {
         NtlmAuthenticateMessage auth = NtlmAuthenticateMessage.decode(input);
+        claimant = auth.domainName().isEmpty() ? auth.userName() : auth.domainName() + "\\" + auth.userName();
         int offered = challenge.flags();
         negotiatedFlags = auth.flags() == 0 ? offered : offered & auth.flags();
         boolean keyExch = NtlmFlags.has(negotiatedFlags, NtlmFlags.NEGOTIATE_KEY_EXCH);
 
         if (auth.isAnonymous()) {
             if (!config.allowAnonymous()) {
-                return fail(NtStatus.LOGON_FAILURE);
+                return fail(NtStatus.LOGON_FAILURE, "anonymous logons are not allowed");
             }
             anonymous = true;
             byte[] exported = new byte[16];
@@ -149,29 +151,29 @@ public final class NtlmAcceptor implements MechanismContext {
         byte[] nt = auth.ntChallengeResponse();
         if (nt.length <= 24) {
             // Empty (LM only) or 24 bytes (NTLMv1 / NTLM2 session response): refused, NTLMv2 only.
-            return fail(NtStatus.LOGON_FAILURE);
+            return fail(NtStatus.LOGON_FAILURE, "LM or NTLMv1 response refused: NTLMv2 only");
         }
         NtlmV2Response v2 = NtlmV2Response.decode(nt);
         int avFlags = v2.avPairs().flags();
         boolean micPresent = (avFlags & AvPair.AV_FLAG_MIC_PRESENT) != 0;
         if (micPresent && auth.mic() == null) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "MIC flagged but absent");
         }
         if (!echoesOurTargetInfo(v2.avPairs())) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "the NTLMv2 blob does not echo our target information");
         }
 
         NtlmVerification verification = verifier.verify(auth, challenge.serverChallenge(), nt);
         if (verification == null || !verification.succeeded()) {
             NtStatus status = verification == null ? NtStatus.LOGON_FAILURE : verification.status();
-            return fail(status);
+            return fail(status, "the verifier refused the response");
         }
         byte[] sessionBaseKey = verification.sessionBaseKey();
         byte[] exported;
         if (keyExch) {
             byte[] enc = auth.encryptedRandomSessionKey();
             if (enc.length != 16) {
-                return fail(NtStatus.INVALID_PARAMETER);
+                return fail(NtStatus.INVALID_PARAMETER, "encrypted session key not 16 bytes");
             }
             exported = NtlmCrypto.rc4(sessionBaseKey, enc);
         } else {
@@ -186,7 +188,7 @@ public final class NtlmAcceptor implements MechanismContext {
             byte[] expected = NtlmCrypto.hmacMd5(exported, negotiateBytes, challengeBytes, zeroed);
             if (!NtlmCrypto.equal(expected, auth.mic())) {
                 Arrays.fill(exported, (byte) 0);
-                return fail(NtStatus.LOGON_FAILURE);
+                return fail(NtStatus.LOGON_FAILURE, "wrong MIC in the AUTHENTICATE message");
             }
             micReceived = true;
         }
@@ -206,10 +208,15 @@ public final class NtlmAcceptor implements MechanismContext {
         return true;
     }
 
-    private StepResult fail(NtStatus status) {
+    private StepResult fail(NtStatus status, String reason) {
         state = State.FAILED;
         keys = null;
-        return StepResult.failed(status);
+        return StepResult.failed(status, claimant, reason);
+    }
+
+    @Override
+    public String mechanismName() {
+        return "ntlm";
     }
 
     /** The flags in force after AUTHENTICATE (CHALLENGE's offer intersected with the client's final flags). */

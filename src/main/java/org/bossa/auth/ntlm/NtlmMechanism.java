@@ -18,6 +18,11 @@ public final class NtlmMechanism implements Mechanism {
     }
 
     @Override
+    public String name() {
+        return "ntlm";
+    }
+
+    @Override
     public List<String> oids() {
         return List.of(OID);
     }

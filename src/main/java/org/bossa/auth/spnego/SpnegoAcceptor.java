@@ -5,8 +5,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.bossa.auth.Mechanism;
 import org.bossa.auth.MechanismContext;
+import org.bossa.auth.SecurityContext;
 import org.bossa.auth.StepResult;
 import org.bossa.smb2.wire.NtStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * SPNEGO acceptor (RFC 4178, MS-SPNG) over the configured mechanisms.
@@ -28,7 +31,8 @@ import org.bossa.smb2.wire.NtStatus;
  * <p>A token that starts with a mechanism's own signature (a raw NTLMSSP message, or a GSS-API token whose thisMech
  * is a mechanism of ours) is handed to that mechanism without SPNEGO framing, for clients that skip SPNEGO.
  */
-public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
+public final class SpnegoAcceptor implements SecurityContext {
+    private static final Logger LOG = LoggerFactory.getLogger(SpnegoAcceptor.class);
 
     private enum State { START, NEGOTIATING, WAIT_MIC, RAW, DONE, FAILED }
 
@@ -37,6 +41,7 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
 
     private State state = State.START;
     private MechanismContext mech;
+    private String mechName = "-";
     private Oid mechOid;
     private byte[] mechTypesDer;
     private boolean downgraded;
@@ -56,7 +61,7 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
     @Override
     public StepResult step(byte[] inputToken) {
         if (inputToken == null) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "no token");
         }
         try {
             return switch (state) {
@@ -64,14 +69,21 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
                 case NEGOTIATING -> negotiating(inputToken);
                 case WAIT_MIC -> waitMic(inputToken);
                 case RAW -> raw(mech.step(inputToken));
-                case DONE, FAILED -> fail(NtStatus.INVALID_PARAMETER);
+                case DONE, FAILED -> fail(NtStatus.INVALID_PARAMETER, "a token after the exchange ended");
             };
         } catch (DerException e) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "malformed SPNEGO token: " + e.getMessage());
         } catch (RuntimeException e) {
-            // Safety net: hostile input must never surface as an unchecked exception.
-            return fail(NtStatus.INVALID_PARAMETER);
+            // Safety net: hostile input must never surface as an unchecked exception. The decoders map
+            // malformed input to DerException, so reaching this is a bug: say so in the log.
+            LOG.warn("SPNEGO exchange failed on an unexpected error", e);
+            return fail(NtStatus.INVALID_PARAMETER, "internal error");
         }
+    }
+
+    @Override
+    public String mechanismName() {
+        return mechName;
     }
 
     /** The mechanism chosen, once chosen. */
@@ -89,7 +101,7 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
             return StepResult.continueWith(negotiateToken);
         }
         if (in.length > DerReader.MAX_INPUT) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "token of " + in.length + " bytes");
         }
         for (Mechanism m : mechanisms) {
             if (m.recognizesRawToken(in)) {
@@ -102,7 +114,7 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
             if (m.isPresent()) {
                 return startRaw(m.get(), in);
             }
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "a raw token of mechanism " + thisMech.get().dotted() + ", not offered");
         }
         NegTokenInit init = NegTokenInit.decodeInitialToken(in);
         mechTypesDer = init.mechTypesDer();
@@ -113,6 +125,7 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
                 continue;
             }
             mech = m.get().newContext();
+            mechName = m.get().name();
             mechOid = offered.get(i);
             state = State.NEGOTIATING;
             if (i > 0) {
@@ -128,11 +141,12 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
             byte[] token = init.mechToken();
             return afterMechStep(mech.step(token == null ? new byte[0] : token), null);
         }
-        return fail(NtStatus.INVALID_PARAMETER);
+        return fail(NtStatus.INVALID_PARAMETER, "none of the client's mechanisms is enabled here");
     }
 
     private StepResult startRaw(Mechanism m, byte[] in) {
         mech = m.newContext();
+        mechName = m.name();
         mechOid = new Oid(m.oids().get(0));
         state = State.RAW;
         return raw(mech.step(in));
@@ -150,11 +164,11 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
     private StepResult negotiating(byte[] in) throws DerException {
         NegTokenResp resp = NegTokenResp.decode(in);
         if (resp.negState() == NegState.REJECT) {
-            return fail(NtStatus.LOGON_FAILURE);
+            return fail(NtStatus.LOGON_FAILURE, "the client rejected the negotiation");
         }
         byte[] token = resp.responseToken();
         if (token == null || token.length == 0) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "no mechanism token");
         }
         return afterMechStep(mech.step(token), resp.mechListMic());
     }
@@ -163,11 +177,11 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
         NegTokenResp resp = NegTokenResp.decode(in);
         byte[] token = resp.responseToken();
         if (token != null && token.length != 0) {
-            return fail(NtStatus.INVALID_PARAMETER);
+            return fail(NtStatus.INVALID_PARAMETER, "a mechanism token where only the mechListMIC was due");
         }
         byte[] mic = resp.mechListMic();
         if (mic == null || !mech.verifyMechListMic(mechTypesDer, mic)) {
-            return fail(NtStatus.LOGON_FAILURE);
+            return fail(NtStatus.LOGON_FAILURE, mic == null ? "no mechListMIC" : "wrong mechListMIC");
         }
         StepResult held = heldResult;
         heldResult = null;
@@ -180,7 +194,10 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
         byte[] token = r.outputToken().length == 0 ? null : r.outputToken();
         switch (r.outcome()) {
             case FAILED -> {
-                return fail(r.status());
+                state = State.FAILED;
+                heldResult = null;
+                byte[] out = token == null ? null : new NegTokenResp(NegState.REJECT, null, token, null).encode();
+                return StepResult.failed(r.status(), out, r.claimant(), r.reason());
             }
             case CONTINUE -> {
                 NegState st = requestMic ? NegState.REQUEST_MIC : NegState.ACCEPT_INCOMPLETE;
@@ -203,7 +220,7 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
         }
         if (clientMic != null) {
             if (!mech.verifyMechListMic(mechTypesDer, clientMic)) {
-                return fail(NtStatus.LOGON_FAILURE);
+                return fail(NtStatus.LOGON_FAILURE, "wrong mechListMIC");
             }
             byte[] ourMic = mech.mechListMic(mechTypesDer);
             state = State.DONE;
@@ -235,9 +252,9 @@ public final class SpnegoAcceptor implements org.bossa.auth.SecurityContext {
         return Optional.empty();
     }
 
-    private StepResult fail(NtStatus status) {
+    private StepResult fail(NtStatus status, String reason) {
         state = State.FAILED;
         heldResult = null;
-        return StepResult.failed(status);
+        return StepResult.failed(status, "", reason);
     }
 }

@@ -61,6 +61,7 @@ public final class Krb5InitiatorContext {
     private long ctimeSeconds;
     private int cusec;
     private Krb5MessageProtection protection;
+    private byte[] contextKey;
 
     /**
      * @param ticket the service ticket for the acceptor's principal
@@ -206,6 +207,7 @@ public final class Krb5InitiatorContext {
     }
 
     private void establish(EncryptionKey key, boolean acceptorSubkey, long acceptorSequence) throws GssException {
+        contextKey = key.getKeyData().clone();
         protection = new Krb5MessageProtection(Krb5MessageProtection.Role.INITIATOR, key, acceptorSubkey,
                 initiatorSequence, acceptorSequence);
         state = State.ESTABLISHED;
@@ -242,6 +244,16 @@ public final class Krb5InitiatorContext {
     /** GSS_VerifyMIC; throws when the MIC does not verify or is out of sequence. */
     public void verifyMic(byte[] data, byte[] token) throws GssException {
         established().verifyMic(data, token);
+    }
+
+    /**
+     * The established context's key, what GSS_Inquire_sec_context_by_oid(GSS_C_INQ_SSPI_SESSION_KEY)
+     * answers: the acceptor's subkey if it asserted one, else ours (MS-KILE 3.1.1.2). SMB derives its
+     * signing and encryption keys from it.
+     */
+    public synchronized byte[] sessionKey() throws GssException {
+        established();
+        return contextKey.clone();
     }
 
     /** The per-message protection of the established context (sizes, or a caller's own framing). */

@@ -1,5 +1,6 @@
 package org.bossa.smb2.server;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bossa.smb2.crypto.MessageSigner;
@@ -166,8 +167,11 @@ final class FrameProcessor {
         if (signer == null && s != null && s.signer() != null && (requestSigned || s.signingRequired())) {
             signer = s.signer();
         }
-        if (reply.status() == NtStatus.USER_SESSION_DELETED || reply.status() == NtStatus.NETWORK_SESSION_EXPIRED) {
-            signer = null; // the session the request named is gone: there is no key to sign with
+        if (reply.status() == NtStatus.USER_SESSION_DELETED
+                || reply.status() == NtStatus.NETWORK_SESSION_EXPIRED && (s == null || s.state() != Session.State.VALID)) {
+            // the session the request named is gone: there is no key to sign with. A session whose
+            // logon merely expired keeps its keys, and clients require its answers signed.
+            signer = null;
         }
         Session encryptFor = encrypted ? encryptedFor : policyEncryption(command, s, ctx.tree);
         int credits = conn.credits.grant(h.credits());
@@ -246,6 +250,9 @@ final class FrameProcessor {
             if (!encrypted && s.encryptData() && s.state() == Session.State.VALID
                     && conn.server().config().encryption() == EncryptionPolicy.REQUIRED) {
                 return Reply.error(NtStatus.ACCESS_DENIED);
+            }
+            if (!spec.allowedExpired && s.state() == Session.State.VALID && s.expired(Instant.now())) {
+                return Reply.error(NtStatus.NETWORK_SESSION_EXPIRED);
             }
         }
         if (spec.needsTree) {

@@ -1,5 +1,6 @@
 package org.bossa.smb2.server;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,10 @@ final class LockHandler implements Handler {
         OpenOwner id = open.owner();
         if ((els.getFirst().flags() & LockElement.FLAG_UNLOCK) != 0) {
             return unlockAll(locks, id, els);
+        }
+        if (ctx.session.expired(Instant.now())) {
+            // MS-SMB2 3.3.5.2.9: an expired session may still release its locks, not take new ones
+            return Reply.error(NtStatus.NETWORK_SESSION_EXPIRED);
         }
         if (els.size() == 1 && (els.getFirst().flags() & LockElement.FLAG_FAIL_IMMEDIATELY) == 0) {
             LockElement e = els.getFirst();

@@ -1,5 +1,8 @@
 package org.bossa.smb2.server;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.bossa.auth.SecurityContext;
 import org.bossa.auth.StepResult;
@@ -16,6 +19,8 @@ import org.bossa.smb2.wire.SessionSetupRequest;
 import org.bossa.smb2.wire.SessionSetupResponse;
 import org.bossa.smb2.wire.WireReader;
 import org.bossa.text.LogSafe;
+import org.bossa.vfs.FsIdentity;
+import org.bossa.vfs.ShareRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +79,17 @@ final class SessionSetupHandler implements Handler {
             }
             case FAILED -> {
                 ctx.failedLogon();
+                LogonAudit.failure(auth.mechanismName(), step.claimant(), conn.clientAddress(), step.status(),
+                        step.reason());
                 return fail(ctx, s, step.status());
             }
             default -> {
-                return complete(ctx, s, req, step);
+                return complete(ctx, s, req, step, auth.mechanismName());
             }
         }
     }
 
-    private Reply complete(RequestContext ctx, Session s, SessionSetupRequest req, StepResult step) {
+    private Reply complete(RequestContext ctx, Session s, SessionSetupRequest req, StepResult step, String mechanism) {
         Connection conn = ctx.connection();
         ServerContext server = conn.server();
         ServerConfig cfg = server.config();
@@ -91,6 +98,8 @@ final class SessionSetupHandler implements Handler {
         if (anonymous) {
             if (!cfg.allowAnonymous()) {
                 ctx.failedLogon();
+                LogonAudit.failure(mechanism, "", conn.clientAddress(), NtStatus.LOGON_FAILURE,
+                        "anonymous logons are not allowed");
                 return fail(ctx, s, NtStatus.LOGON_FAILURE);
             }
             token = Token.anonymousToken(NOBODY, NOBODY);
@@ -98,9 +107,15 @@ final class SessionSetupHandler implements Handler {
             Optional<Token> t = server.tokens().tokenFor(step.user());
             if (t.isEmpty()) {
                 ctx.failedLogon();
+                LogonAudit.failure(mechanism, step.user().toString(), conn.clientAddress(), NtStatus.LOGON_FAILURE,
+                        "no POSIX identity for the user");
                 return fail(ctx, s, NtStatus.LOGON_FAILURE);
             }
             token = t.get();
+        }
+        Instant expiry = step.user().validUntil().orElse(null);
+        if (s.established()) {
+            return reauthenticated(ctx, s, token, expiry, mechanism, step.outputToken());
         }
         MessageSigner signer = null;
         TransformCodec codec = null;
@@ -116,15 +131,15 @@ final class SessionSetupHandler implements Handler {
         }
         EncryptionPolicy policy = cfg.encryption();
         if (policy == EncryptionPolicy.REQUIRED && codec == null) {
-            LOG.info("refusing {} from {}: encryption required but the client cannot encrypt",
-                    LogSafe.quote(token.displayName()), conn.clientAddress());
+            LogonAudit.failure(mechanism, token.displayName(), conn.clientAddress(), NtStatus.ACCESS_DENIED,
+                    "encryption required but the client cannot encrypt");
             return fail(ctx, s, NtStatus.ACCESS_DENIED);
         }
         boolean encrypt = codec != null && policy != EncryptionPolicy.OFF;
         boolean signRequired = !anonymous && (cfg.signingRequired()
                 || (conn.clientSecurityMode & NegotiateRequest.SIGNING_REQUIRED) != 0
                 || (req.securityMode() & NegotiateRequest.SIGNING_REQUIRED) != 0);
-        s.establish(token, signer, codec, signRequired, encrypt);
+        s.establish(token, signer, codec, signRequired, encrypt, expiry);
         conn.authenticationEnded(s, true);
         int flags = anonymous ? SessionSetupResponse.IS_NULL : 0;
         if (encrypt) {
@@ -133,9 +148,54 @@ final class SessionSetupHandler implements Handler {
         if (signer != null && (conn.dialect() == Dialect.SMB_3_1_1 || ctx.header().isSigned() || signRequired)) {
             ctx.signResponseWith(signer);
         }
-        LOG.info("session {} for {} from {} ({}{})", Long.toHexString(s.id()), LogSafe.quote(token.displayName()),
-                conn.clientAddress(), conn.dialect().label(), encrypt ? ", encrypted" : signRequired ? ", signed" : "");
+        LogonAudit.success(mechanism, token, conn.clientAddress(), false);
+        LOG.info("session {} for {} from {} ({}{}{})", Long.toHexString(s.id()), LogSafe.quote(token.displayName()),
+                conn.clientAddress(), conn.dialect().label(), encrypt ? ", encrypted" : signRequired ? ", signed" : "",
+                expiry == null ? "" : ", until " + expiry);
         return Reply.ok(new SessionSetupResponse(flags, step.outputToken())::encode);
+    }
+
+    /**
+     * A re-authentication of a valid (possibly expired) session: the new identity and end time take
+     * effect, the keys stay (MS-SMB2 3.3.5.5.3), and the session's trees are rebound so their later
+     * file calls run with the new credentials (a new ticket may carry other groups). The answer is
+     * signed with the session's key, which the client requires (smbtorture smb2.session.expire*).
+     */
+    private Reply reauthenticated(RequestContext ctx, Session s, Token token, Instant expiry, String mechanism,
+            byte[] outputToken) {
+        Connection conn = ctx.connection();
+        FsIdentity before = s.token().anonymous() ? null : TreeConnectHandler.credentials(s.token());
+        Map<TreeConnect, ShareRoot> rebound = new HashMap<>();
+        if (!token.anonymous()) {
+            FsIdentity now = TreeConnectHandler.credentials(token);
+            if (!now.equals(before)) {
+                try {
+                    for (TreeConnect t : s.trees()) {
+                        if (t.root() != null) {
+                            rebound.put(t, conn.server().root(t.share()).as(now));
+                        }
+                    }
+                } catch (IllegalArgumentException e) {
+                    LogonAudit.failure(mechanism, token.displayName(), conn.clientAddress(), NtStatus.ACCESS_DENIED,
+                            "no file-system identity for the new credentials: " + e.getMessage());
+                    return fail(ctx, s, NtStatus.ACCESS_DENIED);
+                }
+            }
+        }
+        s.reauthenticate(token, expiry);
+        rebound.forEach(TreeConnect::rebind);
+        conn.authenticationEnded(s, true);
+        if (s.signer() != null) {
+            ctx.signResponseWith(s.signer());
+        }
+        int flags = token.anonymous() ? SessionSetupResponse.IS_NULL : 0;
+        if (s.encryptData()) {
+            flags |= SessionSetupResponse.ENCRYPT_DATA;
+        }
+        LogonAudit.success(mechanism, token, conn.clientAddress(), true);
+        LOG.info("session {} re-authenticated as {} from {}{}", Long.toHexString(s.id()),
+                LogSafe.quote(token.displayName()), conn.clientAddress(), expiry == null ? "" : ", until " + expiry);
+        return Reply.ok(new SessionSetupResponse(flags, outputToken)::encode);
     }
 
     private Reply fail(RequestContext ctx, Session s, NtStatus status) {

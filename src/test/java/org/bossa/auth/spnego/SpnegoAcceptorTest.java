@@ -42,6 +42,11 @@ class SpnegoAcceptorTest {
     /** NTLMSSP with a fixed clock and seeded challenges, so failures reproduce. */
     record TestableNtlm(NtlmServerConfig cfg) implements Mechanism {
         @Override
+        public String name() {
+            return "ntlm";
+        }
+
+        @Override
         public List<String> oids() {
             return List.of(NtlmMechanism.OID);
         }
@@ -394,6 +399,11 @@ class SpnegoAcceptorTest {
 
     static Mechanism fakeMech(List<String> oids) {
         return new Mechanism() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
             @Override
             public List<String> oids() {
                 return oids;
