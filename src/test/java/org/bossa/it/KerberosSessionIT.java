@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KerberosSessionIT {
     private static final long ID_BASE = 30000;
+    private static final int LOCK_EXCLUSIVE = 0x02 | 0x10; // exclusive, fail immediately
+    private static final int LOCK_UNLOCK = 0x04;
     @TempDir
     static Path keytabDir;
     private static TestKerberosRealm realm;
@@ -116,13 +118,23 @@ class KerberosSessionIT {
             RawSmbClient.Response create = c.createFile("expiring.txt");
             RawSmbClient.expect(create, NtStatus.SUCCESS, "CREATE");
             FileId id = RawSmbClient.fileId(create);
+            RawSmbClient.Response second = c.createFile("expiring-2.txt");
+            RawSmbClient.expect(second, NtStatus.SUCCESS, "CREATE");
             RawSmbClient.expect(c.readRaw(id, 1, 0), NtStatus.END_OF_FILE, "READ before the end time");
+            RawSmbClient.expect(c.lock(id, 0, 10, LOCK_EXCLUSIVE), NtStatus.SUCCESS, "LOCK before the end time");
 
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), end).toMillis()) + 200);
             RawSmbClient.Response expired = c.readRaw(id, 1, 0);
             assertThat(expired.status()).isEqualTo(NtStatus.NETWORK_SESSION_EXPIRED);
             assertThat(c.signedBySession(expired)).as("an expired session still signs its answers").isTrue();
             RawSmbClient.expect(c.createFile("other.txt"), NtStatus.NETWORK_SESSION_EXPIRED, "CREATE after the end");
+            RawSmbClient.expect(c.treeConnectPath("\\\\" + server.host() + "\\share"), NtStatus.NETWORK_SESSION_EXPIRED,
+                    "TREE_CONNECT after the end");
+            RawSmbClient.expect(c.lock(id, 20, 10, LOCK_EXCLUSIVE), NtStatus.NETWORK_SESSION_EXPIRED, "a new LOCK");
+            // MS-SMB2 3.3.5.2.9: what a client holds it may still release
+            RawSmbClient.expect(c.lock(id, 0, 10, LOCK_UNLOCK), NtStatus.SUCCESS, "UNLOCK after the end");
+            RawSmbClient.expect(c.lock(id, 0, 10, LOCK_UNLOCK), NtStatus.RANGE_NOT_LOCKED, "a second UNLOCK");
+            RawSmbClient.expect(c.close(RawSmbClient.fileId(second)), NtStatus.SUCCESS, "CLOSE after the end");
             RawSmbClient.expect(c.echo(), NtStatus.SUCCESS, "ECHO");
 
             RawSmbClient.Response again = c.sessionSetupKerberos(context(ticket(realm.pac(auth), auth, Duration.ofHours(1))));
