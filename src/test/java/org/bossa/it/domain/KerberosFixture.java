@@ -51,17 +51,24 @@ final class KerberosFixture {
     }
 
     /**
-     * The audit lines of {@code mechanism} the member wrote after {@code mark}, once there are at
-     * least {@code atLeast} of them (or what there is after a few seconds, for the assertion to show).
+     * The audit lines of {@code mechanism} (null: any) the member wrote after {@code mark}, once there
+     * are at least {@code atLeast} of them (or what there is after a few seconds, for the assertion
+     * to show).
      */
     static List<AuditLine> audit(MemberServer member, int mark, String mechanism, int atLeast) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(AUDIT_WAIT_SECONDS);
-        List<AuditLine> lines = AuditLine.of(member.logSince(mark), mechanism);
+        List<AuditLine> lines = lines(member, mark, mechanism);
         while (lines.size() < atLeast && System.nanoTime() < deadline) {
             Thread.sleep(50);
-            lines = AuditLine.of(member.logSince(mark), mechanism);
+            lines = lines(member, mark, mechanism);
         }
         return lines;
+    }
+
+    /** The audit lines after {@code mark}: of {@code mechanism}, or all of them when it is null. */
+    private static List<AuditLine> lines(MemberServer member, int mark, String mechanism) {
+        String log = member.logSince(mark);
+        return mechanism == null ? AuditLine.all(log) : AuditLine.of(log, mechanism);
     }
 
     /** The single audit line of {@code mechanism} after {@code mark}: one logon attempt, one line. */

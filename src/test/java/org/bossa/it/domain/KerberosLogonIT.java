@@ -2,12 +2,19 @@ package org.bossa.it.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.bossa.it.dc.DcInfo;
 import org.bossa.it.dc.LoopbackDc;
 import org.bossa.it.dc.ToolResult;
@@ -24,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code bossa join} (which registers host/ and cifs/ SPNs and writes the keytab) and serving at
  * {@code bossa.REALM}; Samba's {@code smbclient} and MIT's {@code kinit}/{@code kvno} as clients.
  * The member accepts the AP-REQ from its keytab, without asking the DC, and writes one
- * {@code bossa.audit} line per logon attempt.
+ * {@code bossa.audit} line per logon attempt, and a session ends when its ticket ends.
  *
  * <p>Clock skew and replayed authenticators are not tested here: a real DC cannot be made to issue
  * them on demand, so the acceptor's unit tests cover them with tickets they build themselves.
@@ -34,6 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class KerberosLogonIT {
     private static final String GROUP = "KrbItGroup";
     private static final String ALIAS = "alias";
+    /** The shortest ticket worth waiting for: smbclient's first request must come well before its end. */
+    private static final int TICKET_SECONDS = 5;
     private static MemberServer member;
     private static DcInfo dc;
     private static String aliceSid;
@@ -146,31 +155,47 @@ class KerberosLogonIT {
 
     @Test
     @Order(5)
-    void withNtlmOffOnlyKerberosLogsOn() throws Exception {
-        int mark = member.logMark();
-        ToolResult ntlm = smbclient(List.of("--use-kerberos=disabled", "-U", dc.netbiosDomain() + "\\alice%" + DcInfo.ALICE_PASSWORD),
-                "--client-protection=sign", "ls");
-        assertThat(ntlm.succeeded()).as("NTLM with NTLM on: %s", ntlm).isTrue();
-        AuditLine n = KerberosFixture.onlyAudit(member, mark, "ntlm");
-        assertThat(n.keys()).as("%s", n).isEqualTo(KerberosFixture.SUCCESS_KEYS);
-        assertThat(n.get("sid")).as("%s", n).isEqualTo(aliceSid);
-
-        member.environment("BOSSA_AUTH_NTLM", "false").restart();
-        try {
-            mark = member.logMark();
-            ToolResult refused = smbclient(List.of("--use-kerberos=disabled", "-U", dc.netbiosDomain() + "\\alice%" + DcInfo.ALICE_PASSWORD),
-                    "--client-protection=sign", "ls");
-            assertThat(refused.succeeded()).as("NTLM with NTLM off: %s", refused).isFalse();
-            assertThat(refused.output()).as("%s", refused).contains("NT_STATUS_");
-            assertThat(AuditLine.of(member.logSince(mark), "ntlm")).as("no NTLM logon succeeds")
-                    .noneMatch(AuditLine::succeeded);
-
-            ToolResult krb = smbclient(withPassword("alice", DcInfo.ALICE_PASSWORD), "--client-protection=sign", "ls");
-            assertThat(krb.succeeded()).as("Kerberos with NTLM off: %s", krb).isTrue();
-            assertThat(KerberosFixture.audit(member, mark, "kerberos", 1)).anyMatch(AuditLine::succeeded);
-        } finally {
-            member.environment("BOSSA_AUTH_NTLM", null).restart();
+    void aSessionEndsWhenItsTicketEnds() throws Exception {
+        // The ticket comes straight from an AS exchange for the service (kinit -S): this DC refuses
+        // TGS requests made with a TGT of a few seconds ("Ticket expired"), but issues a short
+        // service ticket this way. The end time is whole seconds from the KDC's clock (this host's).
+        Path ccache = member.dir.resolve("ccache-short");
+        Files.deleteIfExists(ccache);
+        long issued = System.currentTimeMillis();
+        ToolResult kinit = dc.run(List.of("kinit", "-S", "cifs/" + KerberosFixture.host(dc), "-l", TICKET_SECONDS + "s",
+                "-c", "FILE:" + ccache, "alice@" + dc.realm()), DcInfo.ALICE_PASSWORD + "\n");
+        assertThat(kinit.succeeded()).as("%s", kinit).isTrue();
+        List<String> cmd = new ArrayList<>(List.of("smbclient", "//" + KerberosFixture.host(dc) + "/share", "-p",
+                Integer.toString(member.port), "-m", "SMB3", "--client-protection=sign"));
+        cmd.addAll(withCcache(ccache));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("KRB5_CONFIG", dc.krb5Conf().toString());
+        pb.environment().put("KRB5CCNAME", "FILE:" + ccache);
+        Process p = pb.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thread pump = Thread.ofVirtual().start(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                // smbclient went away; what it printed is in out
+            }
+        });
+        // commands on standard input: one listing now, one after the ticket's end
+        try (Writer commands = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+            commands.write("ls\n");
+            commands.flush();
+            Thread.sleep(Math.max(0, issued + (TICKET_SECONDS + 1) * 1000L - System.currentTimeMillis()));
+            commands.write("ls\nexit\n");
+        } catch (IOException gone) {
+            // smbclient exited early; what it printed says why
         }
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        pump.join(Duration.ofSeconds(5));
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(output).as("the listing before the end, then EXPIRED:\n%s", output)
+                .containsPattern("(?s)blocks available.*NT_STATUS_NETWORK_SESSION_EXPIRED listing");
     }
 
     @Test
@@ -199,6 +224,40 @@ class KerberosLogonIT {
         mark = member.logMark();
         ToolResult fresh = smbclient(withPassword("alice", DcInfo.ALICE_PASSWORD), "--client-protection=sign", "ls");
         assertThat(fresh.succeeded()).as("ticket of the new kvno: %s\nlog:\n%s", fresh, member.logSince(mark)).isTrue();
+    }
+
+    @Test
+    @Order(7)
+    void withNtlmOffOnlyKerberosLogsOn() throws Exception {
+        int mark = member.logMark();
+        ToolResult ntlm = smbclient(List.of("--use-kerberos=disabled", "-U", dc.netbiosDomain() + "\\alice%" + DcInfo.ALICE_PASSWORD),
+                "--client-protection=sign", "ls");
+        assertThat(ntlm.succeeded()).as("NTLM with NTLM on: %s", ntlm).isTrue();
+        AuditLine n = KerberosFixture.onlyAudit(member, mark, "ntlm");
+        assertThat(n.keys()).as("%s", n).isEqualTo(KerberosFixture.SUCCESS_KEYS);
+        assertThat(n.get("sid")).as("%s", n).isEqualTo(aliceSid);
+
+        // a restart is a JVM start (several seconds): this test comes last and restarts once
+        member.environment("BOSSA_AUTH_NTLM", "false").restart();
+        try {
+            mark = member.logMark();
+            ToolResult refused = smbclient(List.of("--use-kerberos=disabled", "-U", dc.netbiosDomain() + "\\alice%" + DcInfo.ALICE_PASSWORD),
+                    "--client-protection=sign", "ls");
+            assertThat(refused.succeeded()).as("NTLM with NTLM off: %s", refused).isFalse();
+            assertThat(refused.output()).as("%s", refused).contains("NT_STATUS_");
+            // the refused attempt has its audit line, a failure (the server picked no mechanism)
+            List<AuditLine> lines = KerberosFixture.audit(member, mark, null, 1);
+            assertThat(lines).as("audit lines of the refused attempt").singleElement()
+                    .satisfies(a -> assertThat(a.keys()).as("%s", a).isEqualTo(KerberosFixture.FAILURE_KEYS))
+                    .satisfies(a -> assertThat(a.succeeded()).as("%s", a).isFalse());
+
+            ToolResult krb = smbclient(withPassword("alice", DcInfo.ALICE_PASSWORD), "--client-protection=sign", "ls");
+            assertThat(krb.succeeded()).as("Kerberos with NTLM off: %s", krb).isTrue();
+            assertThat(KerberosFixture.audit(member, mark, "kerberos", 1)).anyMatch(AuditLine::succeeded);
+        } finally {
+            // the last test: the member is stopped after it, so it is not started again with NTLM on
+            member.environment("BOSSA_AUTH_NTLM", null);
+        }
     }
 
     /** The groups count of the audit line of one Kerberos password logon of alice. */
