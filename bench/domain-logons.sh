@@ -316,9 +316,9 @@ if [ "$WRITE_DOC" = 1 ]; then
       echo "Caveats: client, both servers and the DC share the same CPUs. No logon goes to the KDC; what a"
       echo "server itself asks the DC or its caches after checking the ticket (the PAC already carries the"
       echo "user's groups) is part of what is measured. Samba forks an smbd per connection, which this load"
-      echo "(one connection per logon) exercises on every logon. Bossa's JVM keeps"
-      echo "compiling through the first runs (the warm-up is only ${WARMUP} s per run), so its rate tends to"
-      echo "rise from run to run."
+      echo "(one connection per logon) exercises on every logon. Bossa writes an audit line per logon."
+      echo "Bossa's JVM keeps compiling through the first runs (the warm-up is only ${WARMUP} s per run), so"
+      echo "its rate tends to rise from run to run."
     else
       echo "Caveats: client, both servers and the DC share the same CPUs, so every logon also pays for"
       echo "the DC's work and the client's; a side that leaves more CPU to the DC looks better. Samba"
