@@ -276,6 +276,8 @@ public final class Krb5Acceptor {
                     + authenticator.time() + " was already used (a replayed AP-REQ)");
             case FULL -> throw new Rejection(Kind.REPLAY_CACHE_FULL, "the replay cache holds its limit of "
                     + replayCache.maxEntries() + " unexpired authenticators; refusing the AP-REQ of " + ticket.who());
+            case CLIENT_FULL -> throw new Rejection(Kind.REPLAY_CACHE_FULL, ticket.who() + " already holds "
+                    + replayCache.maxPerClient() + " unexpired authenticators, its share of the replay cache; refusing its AP-REQ");
         }
     }
 

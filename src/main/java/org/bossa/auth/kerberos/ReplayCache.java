@@ -24,7 +24,9 @@ import java.util.PriorityQueue;
  * the skew, which the caller passes as the expiry); then it is dropped, oldest expiry first. The
  * number of entries is capped: when the cache is full of unexpired entries a new authenticator is
  * refused ({@link Admission#FULL}) rather than admitted unrecorded, which would let its replay
- * through. Thread-safe; every call is O(log n) under one lock, small beside the decryption that
+ * through. So that one principal logging on at a furious rate (a runaway script, or a client
+ * trying to lock everyone else out) cannot fill the cache alone, a client may hold at most half of
+ * it ({@link Admission#CLIENT_FULL}): beyond that only its own logons are refused. Thread-safe; every call is O(log n) under one lock, small beside the decryption that
  * precedes it.
  */
 public final class ReplayCache {
@@ -38,7 +40,9 @@ public final class ReplayCache {
         /** The same authenticator was accepted before and has not expired: refuse it. */
         REPLAY,
         /** The cache is full of unexpired entries, so the authenticator cannot be recorded: refuse it. */
-        FULL
+        FULL,
+        /** This client already holds its share (half the cache) of unexpired entries: refuse it. */
+        CLIENT_FULL
     }
 
     /**
@@ -62,10 +66,12 @@ public final class ReplayCache {
     private record Key(long a, long b, long c, long d) {
     }
 
-    private record Expiring(Instant expiry, Key key) {
+    private record Expiring(Instant expiry, Key key, String client) {
     }
 
     private final int maxEntries;
+    private final int maxPerClient;
+    private final Map<String, Integer> perClient = new HashMap<>();
     private final Map<Key, Instant> entries = new HashMap<>();
     private final PriorityQueue<Expiring> byExpiry = new PriorityQueue<>((x, y) -> x.expiry().compareTo(y.expiry()));
 
@@ -75,6 +81,7 @@ public final class ReplayCache {
             throw new IllegalArgumentException("a replay cache holds at least one entry");
         }
         this.maxEntries = maxEntries;
+        this.maxPerClient = Math.max(1, maxEntries / 2);
     }
 
     /**
@@ -93,8 +100,12 @@ public final class ReplayCache {
             if (entries.size() >= maxEntries) {
                 return Admission.FULL;
             }
+            if (perClient.getOrDefault(entry.client(), 0) >= maxPerClient) {
+                return Admission.CLIENT_FULL;
+            }
             entries.put(key, expiry);
-            byExpiry.add(new Expiring(expiry, key));
+            byExpiry.add(new Expiring(expiry, key, entry.client()));
+            perClient.merge(entry.client(), 1, Integer::sum);
             return Admission.FRESH;
         }
     }
@@ -108,11 +119,18 @@ public final class ReplayCache {
         return maxEntries;
     }
 
+    /** The most unexpired entries one client may hold. */
+    public int maxPerClient() {
+        return maxPerClient;
+    }
+
     private void evictExpired(Instant now) {
         Expiring head;
         while ((head = byExpiry.peek()) != null && head.expiry().isBefore(now)) {
             byExpiry.poll();
-            entries.remove(head.key(), head.expiry());
+            if (entries.remove(head.key(), head.expiry())) {
+                perClient.computeIfPresent(head.client(), (c, n) -> n > 1 ? n - 1 : null);
+            }
         }
     }
 

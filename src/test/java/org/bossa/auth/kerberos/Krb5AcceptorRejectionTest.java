@@ -155,13 +155,19 @@ class Krb5AcceptorRejectionTest {
 
     @Test
     void aFullReplayCacheRefusesUntilEntriesExpire() throws Exception {
-        acceptor = acceptor(new ReplayCache(2));
+        acceptor = acceptor(new ReplayCache(4));
         InitiatorTicket ticket = realm.issue(new TestRealm.Spec());
+        InitiatorTicket bobs = realm.issue(new TestRealm.Spec().with(
+                s -> s.client = KerberosName.parse("bob@EXAMPLE.TEST", null)));
         byte[] replayed = token(ticket, NOW);
         assertThat(acceptor.accept(replayed)).isInstanceOf(Accepted.class);
         assertThat(acceptor.accept(token(ticket, NOW))).isInstanceOf(Accepted.class);
-        Rejected full = rejected(token(ticket, NOW), Kind.REPLAY_CACHE_FULL);
-        assertThat(full.reason()).contains("limit of 2");
+        // one client holds at most half the cache: alice is refused, bob is not
+        assertThat(rejected(token(ticket, NOW), Kind.REPLAY_CACHE_FULL).reason()).contains("its share");
+        assertThat(acceptor.accept(token(bobs, NOW))).isInstanceOf(Accepted.class);
+        assertThat(acceptor.accept(token(bobs, NOW))).isInstanceOf(Accepted.class);
+        Rejected full = rejected(token(bobs, NOW), Kind.REPLAY_CACHE_FULL);
+        assertThat(full.reason()).contains("limit of 4");
         rejected(replayed, Kind.REPLAY);
 
         Instant later = NOW.plus(Duration.ofMinutes(5).plusSeconds(1));

@@ -69,6 +69,22 @@ class ReplayCacheTest {
     }
 
     @Test
+    void oneClientMayHoldHalfTheCacheSoOthersStillLogOn() {
+        ReplayCache cache = new ReplayCache(4);
+        long t = T0.getEpochSecond();
+        assertThat(cache.maxPerClient()).isEqualTo(2);
+        assertThat(admit(cache, entry("flood@R", t, 1, 0), T0)).isEqualTo(Admission.FRESH);
+        assertThat(admit(cache, entry("flood@R", t, 2, 0), T0)).isEqualTo(Admission.FRESH);
+        assertThat(admit(cache, entry("flood@R", t, 3, 0), T0)).isEqualTo(Admission.CLIENT_FULL);
+        assertThat(admit(cache, entry("flood@R", t, 1, 0), T0)).as("its replays are still replays").isEqualTo(Admission.REPLAY);
+        assertThat(admit(cache, entry("alice@R", t, 1, 0), T0)).isEqualTo(Admission.FRESH);
+        assertThat(admit(cache, entry("bob@R", t, 1, 0), T0)).isEqualTo(Admission.FRESH);
+        // the flood's entries expire: its share frees up
+        Instant later = T0.plusSeconds(301);
+        assertThat(admit(cache, entry("flood@R", t + 301, 1, 0), later)).isEqualTo(Admission.FRESH);
+    }
+
+    @Test
     void expiryOrderIsByExpiryNotByArrival() {
         ReplayCache cache = new ReplayCache(2);
         long t = T0.getEpochSecond();
