@@ -416,7 +416,30 @@ final class KerberosSeeds {
         byte[] desLayout = SealedApReq.layout(SealedApReq.header(AES256, 2, AES256, false, false), 0,
                 encTicketPart(desSession).encode(), authenticator(new Auth()).encode());
         out.add(prefixed(1, desLayout));
+        // found by the long run of 2026-12-07 (docs/fuzzing-results.md): a checksum whose cksumtype is an
+        // empty INTEGER, which Kerby decodes to null and then cannot encode again
+        byte[] emptyType = SealedApReq.layout(SealedApReq.header(AES256, 2, AES256, false, false), 0,
+                encTicketPart(new Spec()).encode(), emptyChecksumTypeAuthenticator());
+        out.add(prefixed(1, emptyType));
         return out;
+    }
+
+    /**
+     * Alice's authenticator at {@link KerberosFixture#NOW} with the GSS checksum value but an empty
+     * cksumtype INTEGER (02 00); written with DerWriter because Kerby cannot encode it.
+     */
+    private static byte[] emptyChecksumTypeAuthenticator() {
+        byte[] checksum = DerWriter.sequence(DerWriter.context(0, new byte[] {0x02, 0x00}),
+                DerWriter.context(1, DerWriter.octetString(AuthenticatorChecksum.of(null, SMB_FLAGS).encode())));
+        byte[] cname = DerWriter.sequence(DerWriter.context(0, DerWriter.tlv(0x02, new byte[] {1})),
+                DerWriter.context(1, DerWriter.sequence(DerWriter.generalString(KerberosFixture.CLIENT_NAME))));
+        int cusec = KerberosFixture.NOW.getNano() / 1000;
+        return DerWriter.tlv(0x62, DerWriter.sequence(DerWriter.context(0, DerWriter.tlv(0x02, new byte[] {5})),
+                DerWriter.context(1, DerWriter.generalString(KerberosFixture.REALM)), DerWriter.context(2, cname),
+                DerWriter.context(3, checksum),
+                DerWriter.context(4, DerWriter.tlv(0x02, new byte[] {(byte) (cusec >>> 16), (byte) (cusec >>> 8),
+                        (byte) cusec})),
+                DerWriter.context(5, DerWriter.tlv(0x18, "20260314150926Z".getBytes(StandardCharsets.US_ASCII)))));
     }
 
     private static Auth withSubkey(EncryptionType type) throws Exception {

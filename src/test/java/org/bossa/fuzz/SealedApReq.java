@@ -41,7 +41,8 @@ import org.bossa.kerberos.gss.Krb5MechToken;
 final class SealedApReq {
     static final int HEADER = 4;
     private static final List<EncryptionType> TYPES = List.of(EncryptionType.AES256_CTS_HMAC_SHA1_96,
-            EncryptionType.AES128_CTS_HMAC_SHA1_96, EncryptionType.ARCFOUR_HMAC, EncryptionType.AES256_CTS_HMAC_SHA1_96);
+            EncryptionType.AES128_CTS_HMAC_SHA1_96, EncryptionType.ARCFOUR_HMAC,
+            EncryptionType.AES256_CTS_HMAC_SHA1_96);
 
     private SealedApReq() {
     }

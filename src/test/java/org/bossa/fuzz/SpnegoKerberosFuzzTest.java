@@ -10,9 +10,9 @@ import org.bossa.auth.spnego.SpnegoContextFactory;
 
 /**
  * A client's first SESSION_SETUP security buffer through SPNEGO into the Kerberos mechanism, as the
- * server runs it: NegTokenInit (or a raw GSS Kerberos token) picked apart by {@link SpnegoAcceptor} (built
- * by SpnegoContextFactory as the server builds it, with Kerberos as its only mechanism),
- * the mechToken handed to the Kerberos context, the AP-REQ accepted by the fixture's acceptor
+ * server runs it: NegTokenInit (or a raw GSS Kerberos token) picked apart by {@link SpnegoAcceptor}
+ * (built by SpnegoContextFactory as the server builds it, with Kerberos as its only mechanism), the
+ * mechToken handed to the Kerberos context, the AP-REQ accepted by the fixture's acceptor
  * ({@link KerberosFixture}), the ticket's PAC validated with the service key and turned into the
  * user's identity, and a client's mechListMIC verified with the context key.
  *
