@@ -81,7 +81,9 @@ public record AuthenticatorChecksum(byte[] bindingHash, Set<ContextFlag> flags) 
             GssCheckSum raw = new GssCheckSum();
             raw.decode(checksum.encode());
             return raw.rawType();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Kerby re-encodes what it decoded; a field it read as null (an empty INTEGER) fails
+            // there with a NullPointerException: the token is defective, not our code
             throw new GssException(GssError.DEFECTIVE_TOKEN, "authenticator checksum does not decode", e);
         }
     }
