@@ -52,6 +52,11 @@ public class BossaProperties {
     @NotNull
     private LimitsProperties limits = new LimitsProperties();
 
+    /** bossa.idmap.*: SID to uid/gid mapping. */
+    @Valid
+    @NotNull
+    private IdmapProperties idmap = new IdmapProperties();
+
     /** bossa.auth.*: logon mechanisms. */
     @Valid
     @NotNull
@@ -107,6 +112,14 @@ public class BossaProperties {
 
     public LimitsProperties getLimits() {
         return limits;
+    }
+
+    public IdmapProperties getIdmap() {
+        return idmap;
+    }
+
+    public void setIdmap(IdmapProperties idmap) {
+        this.idmap = idmap;
     }
 
     public AuthProperties getAuth() {
