@@ -57,6 +57,11 @@ public class BossaProperties {
     @NotNull
     private IdmapProperties idmap = new IdmapProperties();
 
+    /** bossa.identity.*: the winbindd and userdb services for the host. */
+    @Valid
+    @NotNull
+    private IdentityProperties identity = new IdentityProperties();
+
     /** bossa.auth.*: logon mechanisms. */
     @Valid
     @NotNull
@@ -120,6 +125,14 @@ public class BossaProperties {
 
     public void setIdmap(IdmapProperties idmap) {
         this.idmap = idmap;
+    }
+
+    public IdentityProperties getIdentity() {
+        return identity;
+    }
+
+    public void setIdentity(IdentityProperties identity) {
+        this.identity = identity;
     }
 
     public AuthProperties getAuth() {
