@@ -13,10 +13,9 @@ import org.bossa.dtyp.Sid;
  * {@code idmap config DOMAIN : backend = rid} says. SIDs of other domains, and RIDs that would land
  * outside the range, have no id.
  */
-public final class RidIdMap {
+public final class RidIdMap implements IdMapBackend {
     private final Sid domainSid;
-    private final long low;
-    private final long high;
+    private final IdRange range;
     private final long baseRid;
 
     /**
@@ -27,13 +26,17 @@ public final class RidIdMap {
      */
     public RidIdMap(Sid domainSid, long low, long high, long baseRid) {
         this.domainSid = Objects.requireNonNull(domainSid);
-        if (low < 1 || high < low || high > 0xFFFFFFFEL || baseRid < 0) {
+        if (low < 1 || high < low || high > IdRange.MAX_ID || baseRid < 0 || baseRid > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("idmap range " + low + "-" + high + " (base RID " + baseRid
                     + ") is not a valid id range");
         }
-        this.low = low;
-        this.high = high;
+        this.range = new IdRange(low, high);
         this.baseRid = baseRid;
+    }
+
+    /** As {@link #RidIdMap(Sid, long, long, long)} over {@code range}. */
+    public RidIdMap(Sid domainSid, IdRange range, long baseRid) {
+        this(domainSid, range.low(), range.high(), baseRid);
     }
 
     /** The POSIX id of {@code sid}, if it is a SID of this domain whose RID falls in the range. */
@@ -42,15 +45,33 @@ public final class RidIdMap {
             return OptionalLong.empty();
         }
         long rid = sid.rid();
-        long id = rid - baseRid + low;
-        return rid >= baseRid && id <= high ? OptionalLong.of(id) : OptionalLong.empty();
+        long id = rid - baseRid + range.low();
+        return rid >= baseRid && id <= range.high() ? OptionalLong.of(id) : OptionalLong.empty();
     }
 
     /** The SID of POSIX id {@code id}, if it falls in the range. */
     public Optional<Sid> toSid(long id) {
-        if (id < low || id > high) {
+        if (!range.contains(id)) {
             return Optional.empty();
         }
-        return Optional.of(domainSid.withRid(id - low + baseRid));
+        long rid = id - range.low() + baseRid;
+        return rid <= 0xFFFF_FFFFL ? Optional.of(domainSid.withRid(rid)) : Optional.empty();
+    }
+
+    /** Users and groups map alike. */
+    @Override
+    public OptionalLong toId(Sid sid, IdType type) {
+        return toId(sid);
+    }
+
+    /** Users and groups map alike. */
+    @Override
+    public Optional<Sid> toSid(long id, IdType type) {
+        return toSid(id);
+    }
+
+    @Override
+    public IdRange range() {
+        return range;
     }
 }

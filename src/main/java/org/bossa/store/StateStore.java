@@ -2,6 +2,7 @@ package org.bossa.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The server's durable state: local users, secrets, the machine's identity and persistent id
@@ -11,7 +12,7 @@ import java.util.Optional;
  *
  * <p>Implementations are thread-safe; every write is atomic. Failures throw the unchecked
  * {@link StateStoreException}; malformed arguments throw {@link IllegalArgumentException}.
- * Later kinds of state (idmap entries, durable handles) get their own typed methods here.
+ * Later kinds of state (durable handles ...) get their own typed methods here.
  */
 public interface StateStore extends AutoCloseable {
 
@@ -63,6 +64,50 @@ public interface StateStore extends AutoCloseable {
      * @throws IllegalArgumentException if {@code low < 0} or {@code high < low}
      */
     long nextId(String allocator, long low, long high);
+
+    // ---- idmap records (the allocating backends: Samba's idmap_tdb and the ALLOC range of autorid)
+
+    /** The {@code kind} id recorded for {@code sid} (a SID string), if any. */
+    OptionalLong findMappedId(String sid, MappedIdKind kind);
+
+    /** The SID recorded for {@code kind} id {@code id}, if any. */
+    Optional<String> findMappedSid(long id, MappedIdKind kind);
+
+    /**
+     * The {@code kind} id of {@code sid}: the recorded one, or else the next id of the allocator
+     * named {@code allocator} within {@code low..high} (as {@link #nextId}), skipping ids already
+     * recorded for another SID, recorded for {@code sid} in the same transaction. Two callers racing
+     * for the same SID get the same id.
+     *
+     * @throws IdRangeExhaustedException if the SID has no record and no id is left in the range
+     * @throws IllegalArgumentException as {@link #nextId}, or if {@code sid} is not a valid key
+     */
+    long mapIdIfAbsent(String sid, MappedIdKind kind, String allocator, long low, long high);
+
+    // ---- idmap slots (autorid's domain ranges, the hash backend's slices)
+
+    /** The slot recorded for {@code key} in {@code namespace}, if any. */
+    OptionalLong findSlot(String namespace, String key);
+
+    /** The key holding slot {@code slot} in {@code namespace}, if any. */
+    Optional<String> findSlotKey(String namespace, long slot);
+
+    /**
+     * The slot of {@code key} in {@code namespace}: the recorded one, or else the lowest slot above
+     * every slot recorded so far (slots are handed out in order of first use, as autorid does), if
+     * it is below {@code slotCount}.
+     *
+     * @return the slot, or empty if {@code key} has none and all {@code slotCount} slots are taken
+     */
+    OptionalLong allocateSlot(String namespace, String key, long slotCount);
+
+    /**
+     * Records slot {@code slot} for {@code key} in {@code namespace} unless the key already has a
+     * slot or the slot already has a key (atomically).
+     *
+     * @return true if recorded, false if either was taken
+     */
+    boolean claimSlot(String namespace, String key, long slot);
 
     /** Closes the store; further calls fail with {@link StateStoreException}. */
     @Override

@@ -15,10 +15,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.bossa.store.IdRangeExhaustedException;
 import org.bossa.store.LocalUser;
 import org.bossa.store.MachineSids;
+import org.bossa.store.MappedIdKind;
 import org.bossa.store.StateStore;
 import org.bossa.store.StateStoreException;
 import org.bossa.store.StoreKeys;
@@ -281,30 +283,186 @@ public final class EmbeddedStateStore implements StateStore {
     @Override
     public long nextId(String allocator, long low, long high) {
         StoreKeys.require("allocator name", allocator);
+        checkRange(low, high);
+        return write("allocate an id from " + allocator, c -> allocate(c, allocator, low, high));
+    }
+
+    /** The next id of {@code allocator}; the caller holds a write transaction. */
+    private long allocate(Connection c, String allocator, long low, long high) throws SQLException {
+        long next = low;
+        try (PreparedStatement ps = c.prepareStatement("SELECT next FROM id_alloc WHERE name = ?")) {
+            ps.setString(1, allocator);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    next = Math.max(low, rs.getLong(1));
+                }
+            }
+        }
+        if (next > high) {
+            throw new IdRangeExhaustedException(label, allocator, low, high);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO id_alloc (name, next) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next = excluded.next")) {
+            ps.setString(1, allocator);
+            ps.setLong(2, next + 1);
+            ps.executeUpdate();
+        }
+        return next;
+    }
+
+    private static void checkRange(long low, long high) {
         if (low < 0 || high < low || high == Long.MAX_VALUE) {
             throw new IllegalArgumentException("bad id range " + low + "-" + high);
         }
-        return write("allocate an id from " + allocator, c -> {
-            long next = low;
-            try (PreparedStatement ps = c.prepareStatement("SELECT next FROM id_alloc WHERE name = ?")) {
-                ps.setString(1, allocator);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        next = Math.max(low, rs.getLong(1));
-                    }
-                }
+    }
+
+    // ---- idmap records
+
+    @Override
+    public OptionalLong findMappedId(String sid, MappedIdKind kind) {
+        StoreKeys.require("SID", sid);
+        Objects.requireNonNull(kind, "kind");
+        return read("read the id of " + sid, c -> mappedId(c, sid, kind));
+    }
+
+    private static OptionalLong mappedId(Connection c, String sid, MappedIdKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM id_map WHERE sid = ? AND kind = ?")) {
+            ps.setString(1, sid);
+            ps.setString(2, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
-            if (next > high) {
-                throw new IdRangeExhaustedException(label, allocator, low, high);
+        }
+    }
+
+    @Override
+    public Optional<String> findMappedSid(long id, MappedIdKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return read("read the SID of " + kind + " " + id, c -> mappedSid(c, id, kind));
+    }
+
+    private static Optional<String> mappedSid(Connection c, long id, MappedIdKind kind) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT sid FROM id_map WHERE id = ? AND kind = ?")) {
+            ps.setLong(1, id);
+            ps.setString(2, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO id_alloc (name, next) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET next = excluded.next")) {
-                ps.setString(1, allocator);
-                ps.setLong(2, next + 1);
+        }
+    }
+
+    @Override
+    public long mapIdIfAbsent(String sid, MappedIdKind kind, String allocator, long low, long high) {
+        StoreKeys.require("SID", sid);
+        StoreKeys.require("allocator name", allocator);
+        Objects.requireNonNull(kind, "kind");
+        checkRange(low, high);
+        return write("map " + sid + " to a " + kind, c -> {
+            OptionalLong existing = mappedId(c, sid, kind);
+            if (existing.isPresent()) {
+                return existing.getAsLong();
+            }
+            long id;
+            do {
+                // an id can already be taken if the allocator was renamed or a record was made by hand
+                id = allocate(c, allocator, low, high);
+            } while (mappedSid(c, id, kind).isPresent());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO id_map (sid, kind, id) VALUES (?, ?, ?)")) {
+                ps.setString(1, sid);
+                ps.setString(2, kind.name());
+                ps.setLong(3, id);
                 ps.executeUpdate();
             }
-            return next;
+            return id;
         });
+    }
+
+    // ---- idmap slots
+
+    @Override
+    public OptionalLong findSlot(String namespace, String key) {
+        StoreKeys.require("slot namespace", namespace);
+        StoreKeys.require("slot key", key);
+        return read("read the slot of " + key, c -> slot(c, namespace, key));
+    }
+
+    private static OptionalLong slot(Connection c, String namespace, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT slot FROM id_slots WHERE namespace = ? AND key = ?")) {
+            ps.setString(1, namespace);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> findSlotKey(String namespace, long slot) {
+        StoreKeys.require("slot namespace", namespace);
+        return read("read slot " + slot, c -> slotKey(c, namespace, slot));
+    }
+
+    private static Optional<String> slotKey(Connection c, String namespace, long slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT key FROM id_slots WHERE namespace = ? AND slot = ?")) {
+            ps.setString(1, namespace);
+            ps.setLong(2, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    @Override
+    public OptionalLong allocateSlot(String namespace, String key, long slotCount) {
+        StoreKeys.require("slot namespace", namespace);
+        StoreKeys.require("slot key", key);
+        if (slotCount < 0) {
+            throw new IllegalArgumentException("negative slot count " + slotCount);
+        }
+        return write("allocate a slot for " + key, c -> {
+            OptionalLong existing = slot(c, namespace, key);
+            if (existing.isPresent()) {
+                return existing;
+            }
+            long next;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT coalesce(max(slot) + 1, 0) FROM id_slots WHERE namespace = ?")) {
+                ps.setString(1, namespace);
+                try (ResultSet rs = ps.executeQuery()) {
+                    next = rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+            if (next >= slotCount) {
+                return OptionalLong.empty();
+            }
+            insertSlot(c, namespace, key, next);
+            return OptionalLong.of(next);
+        });
+    }
+
+    @Override
+    public boolean claimSlot(String namespace, String key, long slot) {
+        StoreKeys.require("slot namespace", namespace);
+        StoreKeys.require("slot key", key);
+        if (slot < 0) {
+            throw new IllegalArgumentException("negative slot " + slot);
+        }
+        return write("claim slot " + slot + " for " + key, c -> {
+            if (slot(c, namespace, key).isPresent() || slotKey(c, namespace, slot).isPresent()) {
+                return false;
+            }
+            insertSlot(c, namespace, key, slot);
+            return true;
+        });
+    }
+
+    private static void insertSlot(Connection c, String namespace, String key, long slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO id_slots (namespace, key, slot) VALUES (?, ?, ?)")) {
+            ps.setString(1, namespace);
+            ps.setString(2, key);
+            ps.setLong(3, slot);
+            ps.executeUpdate();
+        }
     }
 
     // ---- lifecycle

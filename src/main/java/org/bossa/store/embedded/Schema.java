@@ -43,6 +43,24 @@ final class Schema {
                     CREATE TABLE id_alloc (
                         name TEXT    NOT NULL PRIMARY KEY,
                         next INTEGER NOT NULL
+                    ) STRICT"""),
+            // v2: idmap: SID <-> uid/gid records of allocating backends, and the slots (ranges) of autorid and hash
+            List.of(
+                    """
+                    CREATE TABLE id_map (
+                        sid  TEXT    NOT NULL,
+                        kind TEXT    NOT NULL CHECK (kind IN ('UID', 'GID')),
+                        id   INTEGER NOT NULL CHECK (id >= 0),
+                        PRIMARY KEY (sid, kind),
+                        UNIQUE (kind, id)
+                    ) STRICT""",
+                    """
+                    CREATE TABLE id_slots (
+                        namespace TEXT    NOT NULL,
+                        key       TEXT    NOT NULL,
+                        slot      INTEGER NOT NULL CHECK (slot >= 0),
+                        PRIMARY KEY (namespace, key),
+                        UNIQUE (namespace, slot)
                     ) STRICT"""));
 
     /** The schema version this build writes. */

@@ -304,7 +304,7 @@ class EmbeddedStateStoreTest {
                 var s = c.createStatement();
                 var rs = s.executeQuery("SELECT version FROM schema_version")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getInt(1)).isEqualTo(Schema.LATEST).isEqualTo(1);
+            assertThat(rs.getInt(1)).isEqualTo(Schema.LATEST).isEqualTo(2);
             assertThat(rs.next()).isFalse();
         }
     }
