@@ -61,6 +61,39 @@ public interface IdentityService {
     Optional<Sid> gidToSid(long gid);
 
     /**
+     * Checks a user's password (pam_winbind's PAM_AUTH). The caller wipes {@code password} afterwards.
+     *
+     * @throws UnsupportedOperationException if this service cannot check passwords (the default)
+     */
+    default AuthResult authenticate(String user, char[] password) throws IdentityUnavailableException {
+        throw new UnsupportedOperationException("password authentication is not implemented");
+    }
+
+    /**
+     * Checks a challenge-response (NTLM) logon, as ntlm_auth and pam_winbind's PAM_AUTH_CRAP ask.
+     *
+     * @param domain the user's domain as the client gave it (may be empty)
+     * @param challenge the 8-byte server challenge
+     * @param lmResponse the LM (or LMv2) response, possibly empty
+     * @param ntResponse the NT (or NTLMv2) response
+     * @throws UnsupportedOperationException if this service cannot check them (the default)
+     */
+    default AuthResult authenticateNtlm(String domain, String user, String workstation, byte[] challenge,
+            byte[] lmResponse, byte[] ntResponse) throws IdentityUnavailableException {
+        throw new UnsupportedOperationException("NTLM authentication is not implemented");
+    }
+
+    /**
+     * Changes a user's password (pam_winbind's PAM_CHAUTHTOK). The caller wipes both arrays afterwards.
+     *
+     * @throws UnsupportedOperationException if this service cannot change passwords (the default)
+     */
+    default AuthResult changePassword(String user, char[] oldPassword, char[] newPassword)
+            throws IdentityUnavailableException {
+        throw new UnsupportedOperationException("password change is not implemented");
+    }
+
+    /**
      * @param netbiosDomain the domain's NetBIOS name (e.g. EXAMPLE)
      * @param dnsDomain the domain's DNS name (e.g. example.test)
      * @param domainSid the domain's SID
