@@ -22,6 +22,10 @@ import org.bossa.domain.TrustPasswordChange;
 import org.bossa.domain.MembershipStore;
 import org.bossa.domain.NetlogonChannels;
 import org.bossa.identity.HostGroups;
+import org.bossa.identity.TokenFactory;
+import org.bossa.text.LogSafe;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.bossa.identity.NameResolver;
 import org.bossa.identity.ScopedNameResolver;
 import org.bossa.store.StateStore;
@@ -32,12 +36,13 @@ import org.bossa.store.StateStore;
  * rid idmap, and the automatic machine password change.
  */
 final class MemberWiring implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MemberWiring.class);
     /** Sealed connections logons may use at once on the secure channel. */
     private static final int CHANNEL_CONNECTIONS = 8;
 
     private final DomainMembership membership;
     private final NetlogonChannels channels;
-    private final DomainTokens tokens;
+    private final TokenFactory tokens;
     private final ChannelStatusRecorder recorder;
     private final PasswordRotation rotation;
     private final boolean allowGuest;
@@ -45,7 +50,7 @@ final class MemberWiring implements AutoCloseable {
     private final Krb5Acceptor kerberos;
     private final boolean ntlm;
 
-    private MemberWiring(DomainMembership membership, NetlogonChannels channels, DomainTokens tokens,
+    private MemberWiring(DomainMembership membership, NetlogonChannels channels, TokenFactory tokens,
             ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest, DirectoryGroups groups,
             Krb5Acceptor kerberos, boolean ntlm) {
         this.membership = membership;
@@ -78,8 +83,8 @@ final class MemberWiring implements AutoCloseable {
         // valid-users group lookups bind to the DC as the machine account, with the password stored now
         DirectoryGroups groups = new DirectoryGroups(new LiveDomainConnector(),
                 () -> DomainOptions.fromProperties(props, memberships.load()), () -> memberships.load().orElse(m));
-        return Optional.of(new MemberWiring(m, channels, DomainTokens.forDomain(m.domainSid(),
-                props.getDomain().getIdmapRange()), recorder, rotation, props.getSmb().isAllowGuest(), groups,
+        TokenFactory tokens = new TokenFactory(IdmapWiring.router(props, store, m, name -> Optional.empty()));
+        return Optional.of(new MemberWiring(m, channels, tokens, recorder, rotation, props.getSmb().isAllowGuest(), groups,
                 kerberosAcceptor(props, DomainOptions.fromProperties(props, joined)), props.getAuth().isNtlm()));
     }
 
@@ -107,7 +112,13 @@ final class MemberWiring implements AutoCloseable {
     }
 
     Optional<Token> tokenFor(AuthenticatedUser user) {
-        return tokens.tokenFor(user);
+        return switch (tokens.tokenFor(user)) {
+            case TokenFactory.Issued issued -> Optional.of(issued.token());
+            case TokenFactory.Refused refused -> {
+                LOG.warn("logon of {} refused: {}", LogSafe.quote(user.toString()), refused.reason());
+                yield Optional.empty();
+            }
+        };
     }
 
     /** Group names of this host ({@code localName}) and of the joined domain (asked of a DC), uncached. */
