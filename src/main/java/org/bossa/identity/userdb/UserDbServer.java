@@ -186,9 +186,9 @@ public final class UserDbServer implements AutoCloseable {
         try {
             if (identity.domain().separator() == '\\') {
                 // Samba's documentation for "winbind varlink service" carries the same warning
-                log.warn("userdb: the name separator is '\\'; systemd before 253 rejects it in user and group"
-                        + " names, so domain accounts are invisible through nss-systemd/userdbctl there."
-                        + " Set the separator to '+' on such hosts.");
+                log.info("userdb: the name separator is '\\'; upstream systemd before 253 rejects it in user and"
+                        + " group names (some distribution builds of 252, e.g. Debian 12's, accept it)."
+                        + " If nss-systemd/userdbctl do not show domain accounts, set the separator to '+'.");
             }
         } catch (RuntimeException e) {
             log.debug("userdb: domain information not available yet: {}", e.toString());

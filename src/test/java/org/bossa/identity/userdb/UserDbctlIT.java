@@ -109,4 +109,24 @@ class UserDbctlIT {
                     .contains("EXAMPLE+engineers:x:10600:EXAMPLE+alice").contains("10600(EXAMPLE+engineers)");
         }
     }
+
+    /**
+     * Winbind's default separator. Upstream systemd before 253 refuses {@code \} in user and group
+     * names (Samba 4.23 documents this for its varlink service and recommends '+'); Debian 12's
+     * systemd 252 builds accept it, which is what this asserts on this host. On an unpatched 252
+     * this test fails, and the separator must then be '+'.
+     */
+    @Test
+    void backslashNamesPassThisHostsSystemd() throws Exception {
+        assumeTools();
+        Path socketDir = Files.createDirectories(dir.resolve("userdb"));
+        try (UserDbServer s = serve(socketDir, '\\')) {
+            Result byUid = inNamespace(socketDir, "userdbctl -j -s org.bossa.identity user 10001");
+            assertThat(byUid.exit()).as(byUid.out()).isZero();
+            assertThat(byUid.out()).contains("\"userName\" : \"EXAMPLE\\\\alice\"");
+            Result id = inNamespace(socketDir, "id alice");
+            assertThat(id.exit()).as(id.out()).isZero();
+            assertThat(id.out()).contains("uid=10001(EXAMPLE\\alice)").contains("10600(EXAMPLE\\engineers)");
+        }
+    }
 }
