@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the interop tests and benchmarks drive (docs/testbed.md): Samba's
 # client, smbtorture, the AD DC and its provisioning, winbind and its NSS and PAM modules
-# (with pamtester), MIT Kerberos
+# (with pamtester), systemd's userdbctl, MIT Kerberos
 # and OpenLDAP tools, attr/acl, hyperfine and GNU time. Each package is checked by a file it
 # provides; only the missing ones are installed. Does nothing when all are present.
 set -euo pipefail
@@ -26,6 +26,7 @@ has winbind              /usr/sbin/winbindd
 has libnss-winbind       '/lib/*/libnss_winbind.so.2' '/usr/lib/*/libnss_winbind.so.2'
 has libpam-winbind       '/lib/*/security/pam_winbind.so' '/usr/lib/*/security/pam_winbind.so'
 has pamtester            /usr/bin/pamtester
+has systemd-userdbd      /usr/bin/userdbctl
 has krb5-user            /usr/bin/kinit
 has ldap-utils           /usr/bin/ldapsearch
 has attr                 /usr/bin/setfattr
