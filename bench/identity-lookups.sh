@@ -185,7 +185,10 @@ for side in samba bossa; do
   CHECK[$side]="$(lookups "$side" check "$DOMAIN" "$PREFIX" "$MEMBERS" "$GROUP" 2>"$WORK/logs/$side-check.err")" \
     || die "$side: the check failed: $(cat "$WORK/logs/$side-check.err")"
   read -r _ _ _ _ members < <(grep '^group ' <<<"${CHECK[$side]}")
-  [ "$members" = "$MEMBERS" ] || die "$side: $DOMAIN\\$GROUP has $members members, not $MEMBERS: ${CHECK[$side]}"
+  declare "MEMBERS_$side=$members"
+  # Samba 4.17's winbindd on this testbed answers getgrnam of a domain group with no members
+  # (wbinfo --group-info shows "EXAMPLE\engineers:x:11107:" too); Bossa lists them all
+  [ "$side" = samba ] || [ "$members" = "$MEMBERS" ] || die "$side: $DOMAIN\\$GROUP has $members members, not $MEMBERS: ${CHECK[$side]}"
   log "$side: $(tr '\n' ';' <<<"${CHECK[$side]}")"
 done
 [ "$(grep '^user ' <<<"${CHECK[samba]}" | cut -d' ' -f3-4)" = "$(grep '^user ' <<<"${CHECK[bossa]}" | cut -d' ' -f3-4)" ] \
@@ -228,7 +231,7 @@ row() {
 {
   table_header
   row "getpwnam, $MEMBERS users in turn, $WORKERS processes (lookups/s)" pw
-  row "getgrnam of a $MEMBERS-member group, $WORKERS processes (lookups/s)" gr
+  row "getgrnam of a $MEMBERS-member group, $WORKERS processes (lookups/s; see the members line)" gr
 } > "$TABLE"
 CONVENTION="Bossa/Samba > 1 means Bossa is better (Bossa's rate / Samba's rate)."
 COMMIT="$(bossa_commit)"
@@ -237,7 +240,8 @@ ENV_LINES="$(machine_lines)
 - Samba: $(winbindd --version) as scripts/interop/member.sh runs it (idmap: $DOMAIN rid 10000-999999, * tdb 3000-7999), computer $SAMBA_NAME
 - Bossa: commit $COMMIT, $JAVA_VERSION, \`scripts/bossa serve\` joined as $BOSSA_NAME (VmHWM at the end $(awk -v k="$BOSSA_HWM" 'BEGIN { printf "%.0f MiB", k / 1024 }'))
 - load: bench/lib/identity_lookups.c, libnss_winbind's getpwnam_r/getgrnam_r called directly, $WORKERS processes, ${DURATION} s per run, warm caches
-- data: $MEMBERS users ${PREFIX}0001.. in OU=IdBench, all in the group $GROUP; runs=$RUNS per side and call, interleaved"
+- data: $MEMBERS users ${PREFIX}0001.. in OU=IdBench, all in the group $GROUP; runs=$RUNS per side and call, interleaved
+- members in each getgrnam answer: Samba $MEMBERS_samba, Bossa $MEMBERS_bossa"
 
 print_results text
 
@@ -261,6 +265,9 @@ if [ "$WRITE_DOC" = 1 ]; then
     echo "reach the DC during the runs, so this measures each server's cache and its socket protocol;"
     echo "Samba's winbindd is one process (its cache a tdb), Bossa's service runs on virtual threads."
     echo "libnss_winbind serialises one process's calls, so the load comes from separate processes."
+    echo "Samba's winbindd answers getgrnam with as many members as the line above says (0 on Samba"
+    echo "4.17 here: it lists no members of a domain group), so its getgrnam answers are far smaller"
+    echo "than Bossa's and the getgrnam row does not compare equal work."
     echo
   } > "$SECTION"
   write_doc_section "Identity lookups" "$SECTION"
