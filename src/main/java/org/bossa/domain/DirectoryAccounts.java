@@ -25,6 +25,7 @@ import java.util.OptionalLong;
 import org.bossa.domain.DirectoryLookupException.Reason;
 import org.bossa.dtyp.DtypFormatException;
 import org.bossa.dtyp.Sid;
+import org.bossa.text.LogSafe;
 
 /**
  * Account lookups over one authenticated LDAP connection to a DC (normally the machine account's
@@ -32,8 +33,9 @@ import org.bossa.dtyp.Sid;
  * domain's naming context (the rootDSE's {@code defaultNamingContext}).
  *
  * <p>Large answers are bounded: a group's {@code member} values are read with range retrieval
- * ({@code member;range=0-*}, then from where the DC stopped: AD hands out 1500 values per request
- * and drops the plain attribute for larger groups), member DNs are resolved to names and SIDs in
+ * ({@code member;range=0-1499}, then on from where the DC's answer stopped until it answers
+ * {@code -*}: AD hands out at most 1500 values per request and drops the plain attribute for larger
+ * groups), member DNs are resolved to names and SIDs in
  * batches of {@link #RESOLVE_BATCH}, and enumerations use the simple paged results control
  * (RFC 2696) with pages of {@link #PAGE_SIZE}, abandoning the paged search once the cap is reached.
  *
@@ -43,6 +45,8 @@ import org.bossa.dtyp.Sid;
 public final class DirectoryAccounts implements AccountDirectory {
     /** Entries per page of a paged search (AD's MaxPageSize is 1000). */
     static final int PAGE_SIZE = 500;
+    /** Values asked for per range request (AD's default MaxValRange; a DC may hand out fewer). */
+    static final int RANGE_STEP = 1500;
     /** Member DNs resolved per search (an OR of distinguishedName equalities). */
     static final int RESOLVE_BATCH = 100;
 
@@ -90,7 +94,7 @@ public final class DirectoryAccounts implements AccountDirectory {
         // the SDK escapes the value (RFC 4515): a name with '*' or ')' matches only itself
         List<DirectoryAccount> found = search(Filter.createANDFilter(Filter.createPresenceFilter("objectSid"),
                 Filter.createORFilter(Filter.createEqualityFilter("sAMAccountName", name),
-                        Filter.createEqualityFilter("userPrincipalName", name))), "name " + name);
+                        Filter.createEqualityFilter("userPrincipalName", name))), "name " + LogSafe.quote(name));
         // a sAMAccountName match wins over another account whose UPN happens to be that string
         return found.stream().filter(a -> a.samAccountName().equalsIgnoreCase(name)).findFirst()
                 .or(() -> found.stream().findFirst());
@@ -317,9 +321,10 @@ public final class DirectoryAccounts implements AccountDirectory {
     }
 
     /**
-     * The values of a group's {@code member}, at most {@code cap}: ask for {@code member;range=N-*}
-     * and go on from where the DC's answer ({@code member;range=N-M}) stopped until it says
-     * {@code -*}. A DC that answers with the plain attribute has given them all.
+     * The values of a group's {@code member}, at most {@code cap}: ask for
+     * {@code member;range=N-(N+1499)} and go on from where the DC's answer ({@code member;range=N-M})
+     * stopped until it says {@code -*} (or has nothing more). A DC that answers with the plain
+     * attribute has given them all.
      */
     private RangedValues memberDns(String groupDn, int cap, String what) throws DirectoryLookupException {
         List<String> dns = new ArrayList<>();
@@ -327,7 +332,7 @@ public final class DirectoryAccounts implements AccountDirectory {
         while (true) {
             SearchResultEntry e;
             try {
-                e = ldap.getEntry(groupDn, "member;range=" + start + "-*");
+                e = ldap.getEntry(groupDn, "member;range=" + start + "-" + (start + RANGE_STEP - 1));
             } catch (LDAPException x) {
                 throw failure(what, x);
             }
