@@ -10,6 +10,7 @@ import org.bossa.dtyp.Sid;
 import org.bossa.identity.CachingDirectory;
 import org.bossa.identity.DomainIdentityService;
 import org.bossa.identity.IdentityService;
+import org.bossa.identity.LogonCheck;
 import org.bossa.identity.userdb.UserDbConfig;
 import org.bossa.identity.userdb.UserDbServer;
 import org.bossa.identity.winbind.WinbindServer;
@@ -41,11 +42,12 @@ final class IdentityWiring implements AutoCloseable {
     }
 
     static IdentityWiring start(BossaProperties props, DomainMembership m, String netbiosName, CachingDirectory cache,
-            IdMapper idmap) {
+            IdMapper idmap, LogonCheck logons) {
         IdentityProperties p = props.getIdentity();
         IdentityService service = new DomainIdentityService(cache, idmap,
                 new IdentityService.DomainInfo(m.netbiosDomain(), m.dnsDomain(), Sid.parse(m.domainSid()), netbiosName, '\\'),
-                new DomainIdentityService.Templates(p.getTemplateHomedir(), p.getTemplateShell()), p.isUseDefaultDomain());
+                new DomainIdentityService.Templates(p.getTemplateHomedir(), p.getTemplateShell()), p.isUseDefaultDomain(),
+                logons);
         IdentityWiring w = new IdentityWiring(service);
         if (!p.isEnabled()) {
             return w;

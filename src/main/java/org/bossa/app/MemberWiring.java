@@ -24,6 +24,8 @@ import org.bossa.domain.NetlogonChannels;
 import org.bossa.domain.MachineAccountDirectory;
 import org.bossa.identity.CachingDirectory;
 import org.bossa.identity.DirectoryPosixAttributes;
+import org.bossa.identity.DomainLogonCheck;
+import org.bossa.identity.LogonCheck;
 import org.bossa.identity.HostGroups;
 import org.bossa.idmap.IdMapRouter;
 import org.bossa.identity.TokenFactory;
@@ -99,9 +101,16 @@ final class MemberWiring implements AutoCloseable {
                 name -> name.equalsIgnoreCase(m.netbiosDomain()) ? Optional.of(new DirectoryPosixAttributes(accounts))
                         : Optional.empty());
         TokenFactory tokens = new TokenFactory(idmap);
-        IdentityWiring identity = IdentityWiring.start(props, m, m.computer().netbiosName(), accounts, idmap);
+        Krb5Acceptor kerberos = kerberosAcceptor(props, DomainOptions.fromProperties(props, joined));
+        String self = "host/" + m.computer().dnsHostName();
+        LogonCheck logons = new DomainLogonCheck(
+                (principal, password) -> new LiveDomainConnector().userServiceTicket(
+                        DomainOptions.fromProperties(props, memberships.load()), principal, password, self),
+                new KerberosMechanism(kerberos), new NetlogonNtlmVerifier(channels, props.getSmb().isAllowGuest()),
+                m.realm());
+        IdentityWiring identity = IdentityWiring.start(props, m, m.computer().netbiosName(), accounts, idmap, logons);
         return Optional.of(new MemberWiring(m, channels, tokens, recorder, rotation, props.getSmb().isAllowGuest(), groups,
-                kerberosAcceptor(props, DomainOptions.fromProperties(props, joined)), props.getAuth().isNtlm(), identity,
+                kerberos, props.getAuth().isNtlm(), identity,
                 source));
     }
 

@@ -13,6 +13,7 @@ import org.bossa.domain.AccountListing;
 import org.bossa.domain.DirectoryAccount;
 import org.bossa.dtyp.Sid;
 import org.bossa.idmap.IdMapper;
+import org.bossa.smb2.wire.NtStatus;
 
 /**
  * The identity service of a joined member: names and SIDs from the domain's directory (through
@@ -33,6 +34,7 @@ public final class DomainIdentityService implements IdentityService {
     private final DomainInfo info;
     private final Templates templates;
     private final boolean useDefaultDomain;
+    private final LogonCheck logons;
 
     /**
      * @param homedir the home directory template: %D is the domain, %U the user name
@@ -51,6 +53,13 @@ public final class DomainIdentityService implements IdentityService {
 
     public DomainIdentityService(CachingDirectory directory, IdMapper idmap, DomainInfo info, Templates templates,
             boolean useDefaultDomain) {
+        this(directory, idmap, info, templates, useDefaultDomain, null);
+    }
+
+    /** @param logons how host logons are checked (pam_winbind, ntlm_auth); null: not offered */
+    public DomainIdentityService(CachingDirectory directory, IdMapper idmap, DomainInfo info, Templates templates,
+            boolean useDefaultDomain, LogonCheck logons) {
+        this.logons = logons;
         this.directory = Objects.requireNonNull(directory, "directory");
         this.idmap = Objects.requireNonNull(idmap, "idmap");
         this.info = Objects.requireNonNull(info, "info");
@@ -312,6 +321,40 @@ public final class DomainIdentityService implements IdentityService {
             }
         }
         return names;
+    }
+
+    // ---- logons
+
+    @Override
+    public AuthResult authenticate(String user, char[] password) throws IdentityUnavailableException {
+        if (logons == null) {
+            return IdentityService.super.authenticate(user, password);
+        }
+        Name n = split(user);
+        if (!ours(n.domain()) || n.account().isEmpty()) {
+            return new AuthResult(NtStatus.NO_SUCH_USER, "not a user of " + info.netbiosDomain(), Optional.empty());
+        }
+        return result(logons.password(n.account(), password));
+    }
+
+    @Override
+    public AuthResult authenticateNtlm(String domain, String user, String workstation, byte[] challenge,
+            byte[] lmResponse, byte[] ntResponse) throws IdentityUnavailableException {
+        if (logons == null) {
+            return IdentityService.super.authenticateNtlm(domain, user, workstation, challenge, lmResponse, ntResponse);
+        }
+        return result(logons.challengeResponse(domain, user, workstation, challenge, lmResponse, ntResponse));
+    }
+
+    private AuthResult result(LogonCheck.Outcome outcome) throws IdentityUnavailableException {
+        return switch (outcome) {
+            case LogonCheck.Refused r -> new AuthResult(r.status(), r.reason(), Optional.empty());
+            case LogonCheck.Verified v -> {
+                Optional<PosixUser> u = userBySid(v.identity().userSid());
+                yield u.isPresent() ? new AuthResult(NtStatus.SUCCESS, "", u)
+                        : new AuthResult(NtStatus.NO_SUCH_USER, "the user has no uid here", Optional.empty());
+            }
+        };
     }
 
     // ---- ids
