@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         description = "Active Directory domain member and SMB 3.1.1 file server",
         subcommands = {ServeCommand.class, UserCommand.class, org.bossa.app.cli.JoinCommand.class,
             org.bossa.app.cli.LeaveCommand.class, org.bossa.app.cli.TestJoinCommand.class,
-            org.bossa.app.cli.InfoCommand.class, org.bossa.app.cli.ChangeTrustPwCommand.class})
+            org.bossa.app.cli.InfoCommand.class, org.bossa.app.cli.ChangeTrustPwCommand.class,
+            org.bossa.app.cli.IdmapCommand.class})
 public final class BossaCli implements Runnable {
 
     @Override

@@ -19,11 +19,11 @@ import org.bossa.store.StateStore;
  * older {@code bossa.domain.idmap-range} with the rid backend) into the id mapper. Invalid or
  * overlapping ranges stop start-up with every problem named by its setting key.
  */
-final class IdmapWiring {
+public final class IdmapWiring {
     private IdmapWiring() {
     }
 
-    static IdMapRouter router(BossaProperties props, StateStore store, DomainMembership joined,
+    public static IdMapRouter router(BossaProperties props, StateStore store, DomainMembership joined,
             Function<String, Optional<PosixAttributes>> directory) {
         IdMapConfig config;
         try {
@@ -35,7 +35,7 @@ final class IdmapWiring {
         }
     }
 
-    static List<IdMapConfig.Settings> settings(BossaProperties props, DomainMembership joined) {
+    public static List<IdMapConfig.Settings> settings(BossaProperties props, DomainMembership joined) {
         IdmapProperties idmap = props.getIdmap();
         List<IdMapConfig.Settings> settings = new ArrayList<>();
         if (!idmap.getDefaultRange().isBlank()) {

@@ -21,7 +21,13 @@ import org.bossa.domain.PasswordRotation;
 import org.bossa.domain.TrustPasswordChange;
 import org.bossa.domain.MembershipStore;
 import org.bossa.domain.NetlogonChannels;
+import org.bossa.domain.MachineAccountDirectory;
+import org.bossa.identity.CachingDirectory;
+import org.bossa.identity.DirectoryPosixAttributes;
+import org.bossa.identity.DomainLogonCheck;
+import org.bossa.identity.LogonCheck;
 import org.bossa.identity.HostGroups;
+import org.bossa.idmap.IdMapRouter;
 import org.bossa.identity.TokenFactory;
 import org.bossa.text.LogSafe;
 import org.slf4j.Logger;
@@ -49,11 +55,15 @@ final class MemberWiring implements AutoCloseable {
     private final DirectoryGroups groups;
     private final Krb5Acceptor kerberos;
     private final boolean ntlm;
+    private final IdentityWiring identity;
+    private final MachineAccountDirectory directory;
 
     private MemberWiring(DomainMembership membership, NetlogonChannels channels, TokenFactory tokens,
             ChannelStatusRecorder recorder, PasswordRotation rotation, boolean allowGuest, DirectoryGroups groups,
-            Krb5Acceptor kerberos, boolean ntlm) {
+            Krb5Acceptor kerberos, boolean ntlm, IdentityWiring identity, MachineAccountDirectory directory) {
         this.membership = membership;
+        this.identity = identity;
+        this.directory = directory;
         this.kerberos = kerberos;
         this.ntlm = ntlm;
         this.groups = groups;
@@ -83,9 +93,25 @@ final class MemberWiring implements AutoCloseable {
         // valid-users group lookups bind to the DC as the machine account, with the password stored now
         DirectoryGroups groups = new DirectoryGroups(new LiveDomainConnector(),
                 () -> DomainOptions.fromProperties(props, memberships.load()), () -> memberships.load().orElse(m));
-        TokenFactory tokens = new TokenFactory(IdmapWiring.router(props, store, m, name -> Optional.empty()));
+        // the domain's accounts, as the machine account reads them, cached (answers survive a DC outage)
+        MachineAccountDirectory source = new MachineAccountDirectory(new LiveDomainConnector(),
+                () -> DomainOptions.fromProperties(props, memberships.load()), () -> memberships.load().orElse(m));
+        CachingDirectory accounts = IdentityWiring.cache(props, source);
+        IdMapRouter idmap = IdmapWiring.router(props, store, m,
+                name -> name.equalsIgnoreCase(m.netbiosDomain()) ? Optional.of(new DirectoryPosixAttributes(accounts))
+                        : Optional.empty());
+        TokenFactory tokens = new TokenFactory(idmap);
+        Krb5Acceptor kerberos = kerberosAcceptor(props, DomainOptions.fromProperties(props, joined));
+        String self = "host/" + m.computer().dnsHostName();
+        LogonCheck logons = new DomainLogonCheck(
+                (principal, password) -> new LiveDomainConnector().userServiceTicket(
+                        DomainOptions.fromProperties(props, memberships.load()), principal, password, self),
+                new KerberosMechanism(kerberos), new NetlogonNtlmVerifier(channels, props.getSmb().isAllowGuest()),
+                m.realm());
+        IdentityWiring identity = IdentityWiring.start(props, m, m.computer().netbiosName(), accounts, idmap, logons);
         return Optional.of(new MemberWiring(m, channels, tokens, recorder, rotation, props.getSmb().isAllowGuest(), groups,
-                kerberosAcceptor(props, DomainOptions.fromProperties(props, joined)), props.getAuth().isNtlm()));
+                kerberos, props.getAuth().isNtlm(), identity,
+                source));
     }
 
     /**
@@ -132,6 +158,8 @@ final class MemberWiring implements AutoCloseable {
 
     @Override
     public void close() {
+        identity.close();
+        directory.close();
         rotation.close();
         channels.close();
     }

@@ -89,6 +89,11 @@ final class DirectoryConnections {
         }
 
         @Override
+        public DirectoryAccounts directoryAccounts() {
+            return new DirectoryAccounts(connection, dc.hostName());
+        }
+
+        @Override
         public void close() {
             connection.close();
         }

@@ -16,6 +16,9 @@ public interface DirectorySession extends AutoCloseable {
     /** Name-to-SID lookups over this session. */
     DirectoryNames names();
 
+    /** Account lookups (names, SIDs, token groups, members, enumerations) over this session. */
+    DirectoryAccounts directoryAccounts();
+
     /** How the session is protected and who it is bound as, e.g. "SASL GSSAPI, sealed, as administrator@EXAMPLE.TEST". */
     String description();
 

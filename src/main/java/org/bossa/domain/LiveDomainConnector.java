@@ -13,6 +13,7 @@ import org.bossa.domain.locator.Requirement;
 import org.bossa.kerberos.KdcAddress;
 import org.bossa.kerberos.KdcClient;
 import org.bossa.kerberos.KdcConfig;
+import org.bossa.kerberos.KerberosFailure;
 import org.bossa.kerberos.KerberosException;
 import org.bossa.kerberos.SaltInfo;
 import org.bossa.kerberos.Salts;
@@ -95,6 +96,22 @@ public final class LiveDomainConnector implements DomainConnector {
                     ? DomainException.Cause.DC_UNREACHABLE : DomainException.Cause.MACHINE_ACCOUNT_BROKEN,
                     e.getMessage(), e);
         }
+    }
+
+    /**
+     * A user's own logon with a password (pam_winbind's plaintext authentication): an AS exchange
+     * with a KDC of the domain for a service ticket to {@code servicePrincipal} (this member), which
+     * the caller checks with its keytab, so a forged KDC answer cannot log a user on.
+     */
+    public ServiceTicket userServiceTicket(DomainSettings s, String principal, char[] password, String servicePrincipal)
+            throws KerberosException {
+        DomainController dc;
+        try {
+            dc = DomainControllers.locate(s, s.dnsDomain(), EnumSet.of(Requirement.KDC));
+        } catch (LocatorException e) {
+            throw new KerberosException(KerberosFailure.KDC_UNREACHABLE, e.getMessage());
+        }
+        return new KdcClient(kdcConfig(s, dc), clock).asExchangeForService(principal, password, servicePrincipal);
     }
 
     /** A writable KDC-running DC for the realm. */

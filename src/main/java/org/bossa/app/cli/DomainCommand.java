@@ -30,7 +30,7 @@ abstract class DomainCommand implements Callable<Integer> {
 
     /** What the command needs: the store, the resolved settings, the stored membership, output. */
     record Context(StateStore store, MembershipStore memberships, Optional<DomainMembership> joined,
-            java.util.function.Supplier<DomainSettings> resolver, Path stateDir, PrintWriter out) {
+            java.util.function.Supplier<DomainSettings> resolver, Path stateDir, PrintWriter out, BossaProperties props) {
         /** The settings, resolved when first asked for (info and a not-joined check need none). */
         DomainSettings settings() {
             return resolver.get();
@@ -54,7 +54,7 @@ abstract class DomainCommand implements Callable<Integer> {
                 MembershipStore memberships = new MembershipStore(store);
                 Optional<DomainMembership> joined = memberships.load();
                 int rc = run(new Context(store, memberships, joined, () -> options.resolve(props, joined), stateDir,
-                        spec.commandLine().getOut()));
+                        spec.commandLine().getOut(), props));
                 spec.commandLine().getOut().flush();
                 return rc;
             }

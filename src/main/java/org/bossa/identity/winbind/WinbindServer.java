@@ -108,7 +108,20 @@ public final class WinbindServer implements AutoCloseable {
         // clients refuse a socket whose directory is not owned by root (or by themselves under uid_wrapper)
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString(dirMode));
         Path path = directory.resolve(SOCKET_NAME);
-        Files.deleteIfExists(path); // a socket left by an earlier run would make bind fail
+        if (Files.exists(path)) {
+            // a live winbindd (Samba's, or another Bossa) keeps its socket; only a stale one, left
+            // by a process that died, is replaced (bind would fail on it)
+            boolean live;
+            try (SocketChannel probe = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                live = true;
+            } catch (IOException noAnswer) {
+                live = false;
+            }
+            if (live) {
+                throw new IOException("another winbind service answers on " + path);
+            }
+            Files.deleteIfExists(path);
+        }
         ServerSocketChannel ch = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             ch.bind(UnixDomainSocketAddress.of(path), maxClients);
