@@ -184,7 +184,7 @@ declare -A CHECK
 for side in samba bossa; do
   CHECK[$side]="$(lookups "$side" check "$DOMAIN" "$PREFIX" "$MEMBERS" "$GROUP" 2>"$WORK/logs/$side-check.err")" \
     || die "$side: the check failed: $(cat "$WORK/logs/$side-check.err")"
-  read -r _ _ _ _ members < <(grep '^group ' <<<"${CHECK[$side]}")
+  read -r _ _ _ members < <(grep '^group ' <<<"${CHECK[$side]}")
   declare "MEMBERS_$side=$members"
   # Samba 4.17's winbindd on this testbed answers getgrnam of a domain group with no members
   # (wbinfo --group-info shows "EXAMPLE\engineers:x:11107:" too); Bossa lists them all
