@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.bossa.domain.AccountDirectory;
+import org.bossa.domain.DirectoryLookupException;
 import org.bossa.domain.DomainMembership;
 import org.bossa.dtyp.Sid;
 import org.bossa.identity.CachingDirectory;
@@ -41,13 +42,14 @@ final class IdentityWiring implements AutoCloseable {
                 : s.negativeTtl()));
     }
 
-    static IdentityWiring start(BossaProperties props, DomainMembership m, String netbiosName, CachingDirectory cache,
-            IdMapper idmap, LogonCheck logons) {
+    static IdentityWiring start(BossaProperties props, DomainMembership m, String netbiosName, AccountDirectory source,
+            CachingDirectory cache, IdMapper idmap, LogonCheck logons) {
         IdentityProperties p = props.getIdentity();
+        String self = m.computer().samAccountName();
         IdentityService service = new DomainIdentityService(cache, idmap,
                 new IdentityService.DomainInfo(m.netbiosDomain(), m.dnsDomain(), Sid.parse(m.domainSid()), netbiosName, '\\'),
                 new DomainIdentityService.Templates(p.getTemplateHomedir(), p.getTemplateShell()), p.isUseDefaultDomain(),
-                logons);
+                logons).withHealthProbe(() -> probe(source, self));
         IdentityWiring w = new IdentityWiring(service);
         if (!p.isEnabled()) {
             return w;
@@ -73,6 +75,16 @@ final class IdentityWiring implements AutoCloseable {
             }
         }
         return w;
+    }
+
+    /** One uncached directory question (our own computer account): does a DC answer now? */
+    private static IdentityService.Health probe(AccountDirectory source, String self) {
+        try {
+            source.byName(self);
+            return new IdentityService.Health(true, source.lastDc(), "");
+        } catch (DirectoryLookupException e) {
+            return new IdentityService.Health(!e.offline(), source.lastDc(), e.getMessage());
+        }
     }
 
     IdentityService service() {

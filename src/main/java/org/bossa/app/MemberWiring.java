@@ -108,7 +108,8 @@ final class MemberWiring implements AutoCloseable {
                         DomainOptions.fromProperties(props, memberships.load()), principal, password, self),
                 new KerberosMechanism(kerberos), new NetlogonNtlmVerifier(channels, props.getSmb().isAllowGuest()),
                 m.realm());
-        IdentityWiring identity = IdentityWiring.start(props, m, m.computer().netbiosName(), accounts, idmap, logons);
+        IdentityWiring identity = IdentityWiring.start(props, m, m.computer().netbiosName(), source, accounts, idmap,
+                logons);
         return Optional.of(new MemberWiring(m, channels, tokens, recorder, rotation, props.getSmb().isAllowGuest(), groups,
                 kerberos, props.getAuth().isNtlm(), identity,
                 source));

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.bossa.domain.AccountKind;
 import org.bossa.domain.AccountListing;
 import org.bossa.domain.DirectoryAccount;
@@ -35,6 +36,7 @@ public final class DomainIdentityService implements IdentityService {
     private final Templates templates;
     private final boolean useDefaultDomain;
     private final LogonCheck logons;
+    private Supplier<Health> probe;
 
     /**
      * @param homedir the home directory template: %D is the domain, %U the user name
@@ -72,9 +74,16 @@ public final class DomainIdentityService implements IdentityService {
         return info;
     }
 
+    /**
+     * Asks a DC now (wbinfo -P, -t): the cache's view only says how the last lookup went, and a
+     * DC that stopped since would still look online.
+     */
     @Override
     public Health health() {
-        return directory.health().toHealth();
+        if (probe == null) {
+            return directory.health().toHealth();
+        }
+        return probe.get();
     }
 
     // ---- names
@@ -143,7 +152,17 @@ public final class DomainIdentityService implements IdentityService {
         return directory.bySid(sid).flatMap(this::principal);
     }
 
+    /** Makes {@link #health()} ask a DC each time through {@code liveCheck} (not the cache). */
+    public DomainIdentityService withHealthProbe(Supplier<Health> liveCheck) {
+        this.probe = Objects.requireNonNull(liveCheck, "liveCheck");
+        return this;
+    }
+
     private Optional<Principal> principal(DirectoryAccount a) {
+        if (!ours(a.sid())) {
+            // the DC's BUILTIN aliases have names too ("Users"): they belong to BUILTIN, never to this domain
+            return Optional.empty();
+        }
         SidType type = switch (a.kind()) {
             case USER -> SidType.USER;
             case COMPUTER -> SidType.COMPUTER;
@@ -185,7 +204,7 @@ public final class DomainIdentityService implements IdentityService {
     }
 
     private Optional<PosixUser> user(DirectoryAccount a) {
-        if (a.kind() != AccountKind.USER && a.kind() != AccountKind.COMPUTER || a.primaryGroup().isEmpty()) {
+        if (!ours(a.sid()) || a.kind() != AccountKind.USER && a.kind() != AccountKind.COMPUTER || a.primaryGroup().isEmpty()) {
             return Optional.empty();
         }
         OptionalLong uid = idmap.toUid(a.sid());
@@ -246,7 +265,7 @@ public final class DomainIdentityService implements IdentityService {
     }
 
     private Optional<PosixGroup> group(DirectoryAccount a) throws IdentityUnavailableException {
-        if (!a.kind().isGroup()) {
+        if (!a.kind().isGroup() || !ours(a.sid())) {
             return Optional.empty();
         }
         OptionalLong gid = idmap.toGid(a.sid());
@@ -359,9 +378,10 @@ public final class DomainIdentityService implements IdentityService {
 
     // ---- ids
 
+    /** Well-known and BUILTIN SIDs are groups: they get a gid, never a uid (as winbindd maps them). */
     @Override
     public OptionalLong sidToUid(Sid sid) {
-        return idmap.toUid(sid);
+        return WellKnownSids.isWellKnown(sid) ? OptionalLong.empty() : idmap.toUid(sid);
     }
 
     @Override
