@@ -28,6 +28,8 @@ final class WinbindAuth {
     private static final Logger LOG = LoggerFactory.getLogger(WinbindAuth.class);
     /** WBFLAG_PAM_UNIX_NAME: the client wants the Unix name of the user back. */
     static final int WBFLAG_PAM_UNIX_NAME = 0x80;
+    /** SE_GROUP_MANDATORY | SE_GROUP_ENABLED_BY_DEFAULT | SE_GROUP_ENABLED. */
+    private static final int SE_GROUP_DEFAULT = 0x7;
     /** Linux-PAM return codes (security/_pam_types.h). */
     static final int PAM_SUCCESS = 0;
     static final int PAM_SYSTEM_ERR = 4;
@@ -163,7 +165,7 @@ final class WinbindAuth {
         return out;
     }
 
-    private static WinbindResponse reply(AuthResult r, int flags, String user) {
+    private WinbindResponse reply(AuthResult r, int flags, String user) {
         boolean ok = r.status() == NtStatus.SUCCESS;
         WinbindResponse resp = ok ? WinbindResponse.ok() : WinbindResponse.error();
         resp.putU32(WinbindResponse.D_AUTH_NT_STATUS, Integer.toUnsignedLong(r.status().code()))
@@ -177,10 +179,49 @@ final class WinbindAuth {
             if ((flags & WBFLAG_PAM_UNIX_NAME) != 0) {
                 resp.putString(WinbindResponse.D_AUTH_UNIX_USERNAME, WinbindRequest.FSTRING, unixName);
             }
+            r.user().ifPresent(u -> info3(resp, u));
         } else {
             LOG.info("authentication of {} failed: {}", LogSafe.quote(user), r.status().ntName());
         }
         return resp;
+    }
+
+    /**
+     * The user's info3 as text (WBFLAG_PAM_INFO3_TEXT), which libwbclient's wbcLogonUser (pam_winbind)
+     * requires: domain SID, user and primary group RIDs, then in the extra data one
+     * "0xRID:0xATTRS" line per domain group and one "SID:0xATTRS" line per other SID. Without the
+     * extra data libwbclient calls the answer invalid and pam_winbind refuses the logon.
+     */
+    private void info3(WinbindResponse resp, PosixUser u) {
+        Sid domain = ids.domain().domainSid();
+        List<Sid> groups;
+        try {
+            groups = ids.groupSidsOf(u.sid());
+        } catch (IdentityUnavailableException e) {
+            groups = List.of();
+        }
+        StringBuilder domainGroups = new StringBuilder();
+        StringBuilder others = new StringBuilder();
+        int numGroups = 0;
+        int numOthers = 0;
+        for (Sid g : groups) {
+            if (g.subAuthorityCount() > 1 && g.domain().equals(domain)) {
+                domainGroups.append(String.format("0x%08X:0x%08X\n", g.rid(), SE_GROUP_DEFAULT));
+                numGroups++;
+            } else {
+                others.append(g).append(String.format(":0x%08X\n", SE_GROUP_DEFAULT));
+                numOthers++;
+            }
+        }
+        long primaryRid = groups.isEmpty() || groups.getFirst().subAuthorityCount() < 2 ? 513 : groups.getFirst().rid();
+        resp.putString(WinbindResponse.D_AUTH_INFO3_DOM_SID, WinbindRequest.FSTRING, domain.toString())
+                .putU32(WinbindResponse.D_AUTH_INFO3_USER_RID, u.sid().rid())
+                .putU32(WinbindResponse.D_AUTH_INFO3_GROUP_RID, primaryRid)
+                .putU32(WinbindResponse.D_AUTH_INFO3_NUM_GROUPS, numGroups)
+                .putU32(WinbindResponse.D_AUTH_INFO3_NUM_OTHER_SIDS, numOthers)
+                .putString(WinbindResponse.D_AUTH_INFO3_FULL_NAME, WinbindRequest.FSTRING, u.gecos())
+                .putString(WinbindResponse.D_AUTH_INFO3_LOGON_DOM, WinbindRequest.FSTRING, ids.domain().netbiosDomain())
+                .appendExtra(domainGroups.append(others).append('\0').toString());
     }
 
     static int pamError(NtStatus s) {

@@ -68,7 +68,15 @@ public final class WinbindResponse {
     public static final int D_AUTH_ERROR_STRING = 260;
     public static final int D_AUTH_PAM_ERROR = 516;
     public static final int D_AUTH_AUTHORITATIVE = 804;
+    // data.auth.info3 (struct info3_text), offsets measured against Samba 4.17's header with gcc
+    public static final int D_AUTH_INFO3_USER_RID = 896;
+    public static final int D_AUTH_INFO3_GROUP_RID = 900;
+    public static final int D_AUTH_INFO3_NUM_GROUPS = 904;
+    public static final int D_AUTH_INFO3_NUM_OTHER_SIDS = 916;
+    public static final int D_AUTH_INFO3_DOM_SID = 920;
     public static final int D_AUTH_INFO3_USER_NAME = 1176;
+    public static final int D_AUTH_INFO3_FULL_NAME = 1432;
+    public static final int D_AUTH_INFO3_LOGON_DOM = 2968;
     public static final int D_AUTH_UNIX_USERNAME = 3736;
 
     private final byte[] data = new byte[DATA_SIZE];

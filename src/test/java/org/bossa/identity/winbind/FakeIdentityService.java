@@ -174,4 +174,15 @@ final class FakeIdentityService implements IdentityService {
     public Optional<Sid> gidToSid(long gid) {
         return groupByGid(gid).map(PosixGroup::sid);
     }
+
+    /** alice's password is "secret"; a password logon of anyone else, or a wrong one, fails. */
+    @Override
+    public org.bossa.identity.AuthResult authenticate(String user, char[] password) {
+        boolean alice = user.equalsIgnoreCase("EXAMPLE\\alice") || user.equalsIgnoreCase("alice");
+        if (alice && java.util.Arrays.equals(password, "secret".toCharArray())) {
+            return new org.bossa.identity.AuthResult(org.bossa.smb2.wire.NtStatus.SUCCESS, "", java.util.Optional.of(ALICE));
+        }
+        return new org.bossa.identity.AuthResult(org.bossa.smb2.wire.NtStatus.WRONG_PASSWORD, "wrong password",
+                java.util.Optional.empty());
+    }
 }

@@ -101,12 +101,31 @@ class WinbindToolsIT {
     }
 
     @Test
-    void authenticationIsReportedUnsupported() throws Exception {
+    void plaintextLogonsSucceedAndChallengeResponseIsReportedUnsupported() throws Exception {
         Result r = run("wbinfo", "-a", "EXAMPLE\\alice%secret");
         assertTrue(r.exit() != 0, r.out());
-        assertTrue(r.out().contains("NT_STATUS_NOT_SUPPORTED"), r.out());
+        assertTrue(r.out().contains("plaintext password authentication succeeded"), r.out());
         // wbinfo tries plaintext (PAM_AUTH) and challenge/response (PAM_AUTH_CRAP, over the privileged socket)
         assertTrue(r.out().contains("Bossa: NTLM authentication is not implemented"), r.out());
+    }
+
+    /**
+     * Samba's pam_winbind, loaded by pamtester, logs alice on through the socket: libwbclient
+     * accepts the answer only with the info3 text (RIDs, groups) Bossa puts into it.
+     */
+    @Test
+    void pamWinbindLogsAliceOnAndRefusesAWrongPassword() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pamtester")), "pamtester not installed");
+        Path service = Path.of("/etc/pam.d/bossa-winbind-tools-it");
+        Files.writeString(service, "auth required pam_winbind.so\n");
+        try {
+            Result good = run("bash", "-c", "printf 'secret\\n' | pamtester bossa-winbind-tools-it 'EXAMPLE\\alice' authenticate");
+            assertTrue(good.out().contains("successfully authenticated"), good.out());
+            Result bad = run("bash", "-c", "printf 'nope\\n' | pamtester bossa-winbind-tools-it 'EXAMPLE\\alice' authenticate");
+            assertTrue(bad.exit() != 0 && bad.out().contains("Authentication failure"), bad.out());
+        } finally {
+            Files.deleteIfExists(service);
+        }
     }
 
     @Test

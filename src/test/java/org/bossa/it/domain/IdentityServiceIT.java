@@ -221,22 +221,23 @@ class IdentityServiceIT {
     }
 
     /**
-     * Samba's pam_winbind through PAM (pamtester) against Bossa. Known gap: pam_winbind does not
-     * reach Bossa's PAM_AUTH yet (no request is logged; wbinfo -a's plaintext logon, the same
-     * command, succeeds), so today both a right and a wrong password fail. This asserts that precise
-     * state so it fails, on purpose, once pam_winbind works: then assert "successfully
-     * authenticated" for the right password.
+     * Samba's pam_winbind through PAM (pamtester) against Bossa: alice's password logs her on (a
+     * Kerberos AS exchange whose ticket Bossa checks with its keytab, answered with the info3 text
+     * libwbclient requires), a wrong one is refused. The PAM service file is the test's own.
      */
     @Test
     @Order(2)
-    void pamWinbindDoesNotYetReachBossaSoEveryPasswordFails() throws IOException {
+    void pamWinbindAuthenticatesAliceAndRefusesAWrongPassword() throws IOException {
         Path service = Path.of("/etc/pam.d/bossa-it-winbind");
         Files.writeString(service, "auth required pam_winbind.so\naccount required pam_winbind.so\n");
         try {
             Run good = run("bash", "-c", "printf '%s\\n' \"$0\" | pamtester bossa-it-winbind \"$1\" authenticate",
                     DcInfo.ALICE_PASSWORD, domain + "\\alice");
-            assertThat(good.ok()).isFalse();
-            assertThat(good.out()).contains("Authentication failure").doesNotContain("successfully authenticated");
+            assertThat(good.out()).as("%s", good.out()).contains("successfully authenticated");
+            Run bad = run("bash", "-c", "printf '%s\\n' \"$0\" | pamtester bossa-it-winbind \"$1\" authenticate",
+                    "not-her-password", domain + "\\alice");
+            assertThat(bad.ok()).isFalse();
+            assertThat(bad.out()).contains("Authentication failure");
         } finally {
             Files.deleteIfExists(service);
         }
