@@ -17,13 +17,13 @@ import org.bossa.identity.Principal;
  * and also as the bare name or name@example.test, as the interface promises. {@code offline} makes
  * every lookup throw IdentityUnavailableException.
  */
-final class FakeIdentityService implements IdentityService {
+public final class FakeIdentityService implements IdentityService {
     final char sep;
     volatile boolean offline;
     final List<PosixUser> users = new ArrayList<>();
     final List<PosixGroup> groups = new ArrayList<>();
 
-    FakeIdentityService(char sep) {
+    public FakeIdentityService(char sep) {
         this.sep = sep;
         Sid dom = Sid.parse("S-1-5-21-1-2-3");
         users.add(new PosixUser("EXAMPLE" + sep + "alice", 10001, 10513, "Alice Liddell", "/home/EXAMPLE/alice",

@@ -13,7 +13,7 @@ import org.bossa.identity.Principal;
 import org.bossa.identity.SidType;
 
 /** A small domain EXAMPLE: alice and bob, groups "domain users" (both) and engineers (alice). */
-final class FakeIdentityService implements IdentityService {
+public final class FakeIdentityService implements IdentityService {
     static final Sid DOMAIN = Sid.parse("S-1-5-21-1111-2222-3333");
     static final PosixUser ALICE = new PosixUser("EXAMPLE\\alice", 10001, 10513, "Alice Liddell", "/home/EXAMPLE/alice",
             "/bin/bash", DOMAIN.withRid(1101));
