@@ -169,8 +169,10 @@ final class WinbindAuth {
         boolean ok = r.status() == NtStatus.SUCCESS;
         WinbindResponse resp = ok ? WinbindResponse.ok() : WinbindResponse.error();
         resp.putU32(WinbindResponse.D_AUTH_NT_STATUS, Integer.toUnsignedLong(r.status().code()))
-                .putString(WinbindResponse.D_AUTH_NT_STATUS_STRING, WinbindRequest.FSTRING, r.status().ntName())
-                .putString(WinbindResponse.D_AUTH_ERROR_STRING, WinbindRequest.FSTRING, r.message())
+                // Samba's nt_errstr() and friendly message for success, which ntlm_auth and wbinfo print
+                .putString(WinbindResponse.D_AUTH_NT_STATUS_STRING, WinbindRequest.FSTRING, ok ? "NT_STATUS_OK"
+                        : r.status().ntName())
+                .putString(WinbindResponse.D_AUTH_ERROR_STRING, WinbindRequest.FSTRING, ok ? "Success" : r.message())
                 .putU32(WinbindResponse.D_AUTH_PAM_ERROR, pamError(r.status()))
                 .putByte(WinbindResponse.D_AUTH_AUTHORITATIVE, 1);
         if (ok) {

@@ -203,21 +203,26 @@ class IdentityServiceIT {
 
     /**
      * {@code wbinfo -t} (CHECK_MACHACC) and {@code wbinfo -a}, which tries a plaintext logon (PAM_AUTH)
-     * and then challenge/response (PAM_AUTH_CRAP over the privileged socket). The reference Samba
-     * member's winbindd passes both for alice. Bossa today passes the plaintext logon and fails the
-     * challenge/response one; this asserts that precise answer so it fails, on purpose, once
-     * challenge/response works: then assert "challenge/response password authentication succeeded".
+     * and then challenge/response (PAM_AUTH_CRAP over the privileged socket, passed to the DC over
+     * Netlogon), as the reference Samba member's winbindd passes both for alice; and
+     * {@code ntlm_auth}, which asks the same challenge/response of the privileged socket.
      */
     @Test
     @Order(2)
-    void wbinfoPlaintextLogonSucceedsButChallengeResponseFailsToday() {
+    void wbinfoAndNtlmAuthLogAliceOnBothWays() {
         assertThat(ok("wbinfo", "-t")).contains(domain).endsWith("succeeded");
         Run auth = run("wbinfo", "-a", domain + "\\alice%" + DcInfo.ALICE_PASSWORD);
         assertThat(auth.out()).contains("plaintext password authentication succeeded")
-                .contains("challenge/response password authentication failed");
-        assertThat(auth.ok()).as(auth.out()).isFalse();
+                .contains("challenge/response password authentication succeeded");
+        assertThat(auth.ok()).as(auth.out()).isTrue();
         Run wrong = run("wbinfo", "-a", domain + "\\alice%not-her-password");
-        assertThat(wrong.out()).contains("plaintext password authentication failed");
+        assertThat(wrong.out()).contains("plaintext password authentication failed")
+                .contains("challenge/response password authentication failed");
+        Run ntlm = run("ntlm_auth", "--username=alice", "--domain=" + domain, "--password=" + DcInfo.ALICE_PASSWORD);
+        assertThat(ntlm.ok()).as(ntlm.out()).isTrue();
+        assertThat(ntlm.out()).contains("NT_STATUS_OK");
+        Run ntlmWrong = run("ntlm_auth", "--username=alice", "--domain=" + domain, "--password=not-her-password");
+        assertThat(ntlmWrong.ok()).as(ntlmWrong.out()).isFalse();
     }
 
     /**
