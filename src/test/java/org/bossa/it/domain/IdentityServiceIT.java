@@ -312,12 +312,18 @@ class IdentityServiceIT {
             assertThat(s.keySet()).contains(domain + "\\alice", domain + "\\bob", domain + "\\carol",
                     domain + "\\Engineers", domain + "\\Domain Users");
             assertThat(compared).isGreaterThanOrEqualTo(8);
+            // BUILTIN: the same SID on both sides, and Bossa's gid from the * range. Samba's freshly
+            // joined winbindd sometimes has no gid for them yet (it allocates once smbd or a logon
+            // asks), so its gid is checked only when it gives one.
             for (String builtin : List.of("BUILTIN\\Users", "BUILTIN\\Administrators")) {
                 String sid = builtin.endsWith("Users") ? "S-1-5-32-545" : "S-1-5-32-544";
                 for (Map<String, String[]> side : List.of(s, b)) {
                     String[] v = side.get(builtin);
                     assertThat(v).as("%s (Samba:\n%s\nBossa:\n%s)", builtin, samba.out(), bossa.out()).isNotNull();
                     assertThat(v[0]).isEqualTo(sid);
+                    if (side == s && v[2].equals("-")) {
+                        continue;
+                    }
                     assertThat(v[2]).as("%s's gid (Samba:\n%s\nBossa:\n%s)", builtin, samba.out(), bossa.out()).matches("\\d+");
                     assertThat(Long.parseLong(v[2])).isBetween(3000L, 7999L);
                 }
