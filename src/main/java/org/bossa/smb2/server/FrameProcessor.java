@@ -1,6 +1,5 @@
 package org.bossa.smb2.server;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.bossa.smb2.crypto.MessageSigner;
@@ -251,7 +250,7 @@ final class FrameProcessor {
                     && conn.server().config().encryption() == EncryptionPolicy.REQUIRED) {
                 return Reply.error(NtStatus.ACCESS_DENIED);
             }
-            if (!spec.allowedExpired && s.state() == Session.State.VALID && s.expired(Instant.now())) {
+            if (!spec.allowedExpired && s.state() == Session.State.VALID && s.expired()) {
                 return Reply.error(NtStatus.NETWORK_SESSION_EXPIRED);
             }
         }

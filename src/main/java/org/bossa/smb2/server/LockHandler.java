@@ -1,6 +1,5 @@
 package org.bossa.smb2.server;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +31,7 @@ final class LockHandler implements Handler {
         if ((els.getFirst().flags() & LockElement.FLAG_UNLOCK) != 0) {
             return unlockAll(locks, id, els);
         }
-        if (ctx.session.expired(Instant.now())) {
+        if (ctx.session.expired()) {
             // MS-SMB2 3.3.5.2.9: an expired session may still release its locks, not take new ones
             return Reply.error(NtStatus.NETWORK_SESSION_EXPIRED);
         }

@@ -106,10 +106,13 @@ public final class Session {
         return token != null;
     }
 
-    /** True if the logon has an end time and {@code now} is past it. */
-    boolean expired(Instant now) {
+    /**
+     * True if the logon has an end time and it has passed. Checked on every request: a logon
+     * without an end time (NTLM, local users) costs a field read, not a clock read.
+     */
+    boolean expired() {
         Instant e = expiresAt;
-        return e != null && !now.isBefore(e);
+        return e != null && !Instant.now().isBefore(e);
     }
 
     /** When the logon ends, or null if it does not. */
