@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.bossa.identity.IdentityService;
 import org.bossa.identity.IdentityUnavailableException;
 import org.bossa.identity.PosixGroup;
@@ -38,6 +41,8 @@ public final class UserDbMethods {
     private final IdentityService identity;
     private final String serviceName;
     private final int enumerationLimit;
+    private final Kind<PosixUser> users;
+    private final Kind<PosixGroup> groups;
 
     /**
      * @param serviceName the name callers must pass as {@code service} (the socket's file name)
@@ -50,6 +55,10 @@ public final class UserDbMethods {
         this.identity = identity;
         this.serviceName = serviceName;
         this.enumerationLimit = enumerationLimit;
+        this.users = new Kind<>("userName", "uid", identity::userByName, identity::userByUid, identity::listUsers,
+                PosixUser::uid, PosixUser::name, this::userReply);
+        this.groups = new Kind<>("groupName", "gid", identity::groupByName, identity::groupByGid, identity::listGroups,
+                PosixGroup::gid, PosixGroup::name, this::groupReply);
     }
 
     /** Answers {@code call} into {@code out}: one or more replies, or one error. */
@@ -117,64 +126,65 @@ public final class UserDbMethods {
         return false;
     }
 
+    /** A lookup of the identity service that may find nothing or be unable to answer now. */
+    @FunctionalInterface
+    private interface Find<K, T> {
+        Optional<T> find(K key) throws IdentityUnavailableException;
+    }
+
+    /** A listing of the identity service (names, up to a limit). */
+    @FunctionalInterface
+    private interface ListNames {
+        List<String> list(int limit) throws IdentityUnavailableException;
+    }
+
+    /**
+     * What GetUserRecord and GetGroupRecord differ in: the parameter names, how the identity
+     * service finds and lists the records, a record's id, and its reply.
+     */
+    private record Kind<T>(String nameKey, String idKey, Find<String, T> byName, Find<Long, T> byId,
+            ListNames names, ToLongFunction<T> id, Function<T, String> name, BiFunction<T, String, Map<String, Object>> reply) {
+    }
+
+
     private void getUserRecord(VarlinkCall call, ReplySink out)
             throws IOException, BadParameter, IdentityUnavailableException {
-        String name = optString(call, "userName");
-        long uid = optId(call, "uid");
-        if (name == null && uid < 0) {
-            if (!mayEnumerate(call, out)) {
-                return;
-            }
-            Stream s = new Stream(out, call.more());
-            for (String n : identity.listUsers(enumerationLimit)) {
-                Optional<PosixUser> u = identity.userByName(n);
-                if (u.isPresent()) {
-                    s.offer(userReply(u.get(), u.get().name()));
-                }
-            }
-            s.finish();
-            return;
-        }
-        if (name == null) {
-            answer(out, identity.userByUid(uid).map(u -> userReply(u, u.name())));
-            return;
-        }
-        Optional<PosixUser> byName = identity.userByName(name);
-        if (uid < 0 || byName.isPresent() && byName.get().uid() == uid) {
-            answer(out, byName.map(u -> userReply(u, name)));
-        } else if (byName.isPresent() || identity.userByUid(uid).isPresent()) {
-            out.error(UserDbErrors.CONFLICTING_RECORD_FOUND, Map.of());
-        } else {
-            out.error(UserDbErrors.NO_RECORD_FOUND, Map.of());
-        }
+        getRecord(users, call, out);
     }
 
     private void getGroupRecord(VarlinkCall call, ReplySink out)
             throws IOException, BadParameter, IdentityUnavailableException {
-        String name = optString(call, "groupName");
-        long gid = optId(call, "gid");
-        if (name == null && gid < 0) {
+        getRecord(groups, call, out);
+    }
+
+    /** One record by name, by id or by both (which must agree), or every record (enumeration). */
+    private <T> void getRecord(Kind<T> kind, VarlinkCall call, ReplySink out)
+            throws IOException, BadParameter, IdentityUnavailableException {
+        String name = optString(call, kind.nameKey());
+        long id = optId(call, kind.idKey());
+        if (name == null && id < 0) {
             if (!mayEnumerate(call, out)) {
                 return;
             }
             Stream s = new Stream(out, call.more());
-            for (String n : identity.listGroups(enumerationLimit)) {
-                Optional<PosixGroup> g = identity.groupByName(n);
-                if (g.isPresent()) {
-                    s.offer(groupReply(g.get(), g.get().name()));
+            for (String n : kind.names().list(enumerationLimit)) {
+                Optional<T> r = kind.byName().find(n);
+                if (r.isPresent()) {
+                    s.offer(kind.reply().apply(r.get(), kind.name().apply(r.get())));
                 }
             }
             s.finish();
             return;
         }
         if (name == null) {
-            answer(out, identity.groupByGid(gid).map(g -> groupReply(g, g.name())));
+            Optional<T> r = kind.byId().find(id);
+            answer(out, r.map(x -> kind.reply().apply(x, kind.name().apply(x))));
             return;
         }
-        Optional<PosixGroup> byName = identity.groupByName(name);
-        if (gid < 0 || byName.isPresent() && byName.get().gid() == gid) {
-            answer(out, byName.map(g -> groupReply(g, name)));
-        } else if (byName.isPresent() || identity.groupByGid(gid).isPresent()) {
+        Optional<T> byName = kind.byName().find(name);
+        if (id < 0 || byName.isPresent() && kind.id().applyAsLong(byName.get()) == id) {
+            answer(out, byName.map(x -> kind.reply().apply(x, name)));
+        } else if (byName.isPresent() || kind.byId().find(id).isPresent()) {
             out.error(UserDbErrors.CONFLICTING_RECORD_FOUND, Map.of());
         } else {
             out.error(UserDbErrors.NO_RECORD_FOUND, Map.of());
