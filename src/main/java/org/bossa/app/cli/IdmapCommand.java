@@ -75,6 +75,9 @@ public final class IdmapCommand implements Runnable {
     /** {@code bossa idmap id-to-sid --uid N | --gid N}: the SID an id stands for. */
     @Command(name = "id-to-sid", description = "Show the SID a uid or gid maps to.")
     static final class IdToSid extends DomainCommand {
+        /** The largest uid_t/gid_t; 2^32 - 1 is (uid_t) -1, "no id". */
+        private static final long MAX_ID = 0xFFFF_FFFEL;
+
         static final class Which {
             @Option(names = "--uid", paramLabel = "UID", required = true)
             Long uid;
@@ -87,8 +90,12 @@ public final class IdmapCommand implements Runnable {
 
         @Override
         int run(Context ctx) {
+            long id = which.uid != null ? which.uid : which.gid;
+            if (id < 0 || id > MAX_ID) {
+                throw new IllegalArgumentException("an id is a number from 0 to " + MAX_ID + ", not " + id);
+            }
             IdMapRouter idmap = router(ctx);
-            Optional<Sid> sid = which.uid != null ? idmap.fromUid(which.uid) : idmap.fromGid(which.gid);
+            Optional<Sid> sid = which.uid != null ? idmap.fromUid(id) : idmap.fromGid(id);
             if (sid.isEmpty()) {
                 ctx.out().println("-");
                 return 1;

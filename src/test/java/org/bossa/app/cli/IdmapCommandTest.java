@@ -63,6 +63,9 @@ class IdmapCommandTest {
         Out none = run("id-to-sid", "--uid", "7000");
         assertThat(none.exit()).isEqualTo(1);
         assertThat(none.out()).isEqualTo("-");
+        Out negative = run("id-to-sid", "--uid", "-5");
+        assertThat(negative.exit()).isEqualTo(1);
+        assertThat(negative.err()).contains("from 0 to 4294967294");
     }
 
     @Test
