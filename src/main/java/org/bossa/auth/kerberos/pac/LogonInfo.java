@@ -1,6 +1,5 @@
 package org.bossa.auth.kerberos.pac;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,11 +110,7 @@ public record LogonInfo(long logonTime, long logoffTime, long kickOffTime, long 
 
     /** LogonDomainId + each GroupIds RID, in order. */
     public List<Sid> groupSids() {
-        List<Sid> out = new ArrayList<>(groupIds.size());
-        for (GroupMembership g : groupIds) {
-            out.add(logonDomainId.withRid(g.unsignedRid()));
-        }
-        return List.copyOf(out);
+        return GroupMembership.sidsIn(logonDomainId, groupIds);
     }
 
     /** ResourceGroupDomainSid + each ResourceGroupIds RID when the D flag is set, else nothing. */
@@ -123,12 +118,7 @@ public record LogonInfo(long logonTime, long logoffTime, long kickOffTime, long 
         if (!resourceGroupsHonoured(userFlags, resourceGroupIds)) {
             return List.of();
         }
-        Sid domain = resourceGroupDomainSid.orElseThrow();
-        List<Sid> out = new ArrayList<>(resourceGroupIds.size());
-        for (GroupMembership g : resourceGroupIds) {
-            out.add(domain.withRid(g.unsignedRid()));
-        }
-        return List.copyOf(out);
+        return GroupMembership.sidsIn(resourceGroupDomainSid.orElseThrow(), resourceGroupIds);
     }
 
     /** The names, ids and group counts; never the session key. */

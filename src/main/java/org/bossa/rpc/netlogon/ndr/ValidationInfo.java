@@ -1,6 +1,5 @@
 package org.bossa.rpc.netlogon.ndr;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -113,11 +112,7 @@ public record ValidationInfo(int level, long logonTime, long logoffTime, long ki
 
     /** The SIDs of {@link #groupIds()}: LogonDomainId + each RID, in order. */
     public List<Sid> groupSids() {
-        List<Sid> out = new ArrayList<>(groupIds.size());
-        for (GroupMembership g : groupIds) {
-            out.add(logonDomainId.withRid(g.unsignedRid()));
-        }
-        return List.copyOf(out);
+        return GroupMembership.sidsIn(logonDomainId, groupIds);
     }
 
     /** The extra SIDs flagged {@link SidAndAttributes#SE_GROUP_RESOURCE}: domain-local groups. */
